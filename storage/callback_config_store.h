@@ -1,0 +1,46 @@
+// CallbackConfigStore: one callback configuration per app for each of the two
+// independent families: the v4 call configuration (Url + command words) and the v1
+// callkit configuration (address + action words). Plain values in, plain values out:
+// no JSON here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/common/status.h"
+#include "storage/database.h"
+
+namespace trtc::storage {
+
+// A callback target and the event words it subscribes to (order preserved).
+struct CallbackConfig {
+  std::string url;
+  std::vector<std::string> events;
+  bool operator==(const CallbackConfig&) const = default;
+};
+
+enum class CallbackFamily { kCallConfig /* v4 */, kCallkit /* v1 */ };
+
+class CallbackConfigStore {
+ public:
+  explicit CallbackConfigStore(Database* db) : db_(db) {}
+
+  // Creates or overwrites the app's configuration of that family (one transaction).
+  Status Put(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config);
+  // Overwrites only if one exists; *existed says whether it did (nothing written if not).
+  Status Update(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config,
+                bool* existed);
+  // *out is empty when nothing is configured.
+  Status Get(CallbackFamily family, uint32_t sdkappid, std::optional<CallbackConfig>* out);
+  // *existed says whether there was one to delete.
+  Status Delete(CallbackFamily family, uint32_t sdkappid, bool* existed);
+  // Removes both families' configurations of one app (reset).
+  Status DeleteApp(uint32_t sdkappid);
+
+ private:
+  Database* db_;
+};
+
+}  // namespace trtc::storage

@@ -1,0 +1,196 @@
+#include "server/api/api_dispatcher.h"
+
+#include <optional>
+#include <string>
+
+#include <rapidjson/error/en.h>
+
+#include "server/api/envelope.h"
+#include "server/api/query_string.h"
+#include "server/api/request_id.h"
+#include "server/common/log.h"
+
+namespace trtc::api {
+namespace {
+
+// Iterative parsing keeps a deeply nested body from exhausting the stack; invalid UTF-8
+// is a parse error like any other.
+constexpr unsigned kBodyParseFlags = rapidjson::kParseIterativeFlag |
+                                     rapidjson::kParseValidateEncodingFlag |
+                                     rapidjson::kParseStopWhenDoneFlag;
+
+Family FamilyOfUnknownPath(std::string_view path) {
+  return path.starts_with("v1/") ? Family::kV1 : Family::kV4;
+}
+
+// What passed the checks that come before the body.
+struct Admission {
+  const Endpoint* endpoint = nullptr;
+  uint32_t sdkappid = 0;
+  std::string identifier;
+  const App* app = nullptr;
+  std::optional<App> unregistered_app;  // --auth off and an SDKAppID no fixture defines
+};
+
+}  // namespace
+
+http::Response EnvelopeResponse(Family family, const ApiReply& reply) {
+  http::Response response;
+  response.body = WriteEnvelope(family, reply, NewRequestId(family));
+  return response;
+}
+
+class ApiDispatcher::RejectedCall final : public http::Exchange {
+ public:
+  RejectedCall(Family family, ApiReply reply) : family_(family), reply_(std::move(reply)) {}
+  http::Response Finish(std::string_view) override { return EnvelopeResponse(family_, reply_); }
+
+ private:
+  Family family_;
+  ApiReply reply_;
+};
+
+class ApiDispatcher::AdmittedCall final : public http::Exchange {
+ public:
+  AdmittedCall(ApiDispatcher& dispatcher, Admission admission)
+      : dispatcher_(dispatcher), admission_(std::move(admission)) {
+    // The move left `app` pointing at the moved-from copy.
+    if (admission_.unregistered_app) admission_.app = &*admission_.unregistered_app;
+  }
+
+  http::Response Finish(std::string_view body) override {
+    const Endpoint& endpoint = *admission_.endpoint;
+    ApiReply reply = Execute(body);
+    if (!reply.ok() && Log::Enabled(LogLevel::kDebug)) {
+      LogDebug(std::string(endpoint.path) + " sdkappid " + std::to_string(admission_.sdkappid) +
+               ": " + std::to_string(reply.code()) + " " + reply.message_or_detail());
+    }
+    const CallInfo call{endpoint, admission_.sdkappid, admission_.identifier, *admission_.app};
+    for (RequestHook* hook : dispatcher_.hooks_) hook->Completed(call, body, reply);
+    return EnvelopeResponse(endpoint.family, reply);
+  }
+
+ private:
+  ApiReply Execute(std::string_view body) {
+    const Endpoint& endpoint = *admission_.endpoint;
+    rapidjson::Document document;
+    // An empty body is read as {} (api.md §1, emulator choice).
+    const std::string_view json = body.empty() ? std::string_view("{}") : body;
+    document.Parse<kBodyParseFlags>(json.data(), json.size());
+    if (document.HasParseError()) {
+      return ApiReply::Fail(ErrorFor(endpoint.family, Rejection::kInvalidJson),
+                            std::string("request body is not valid JSON: ") +
+                                rapidjson::GetParseError_En(document.GetParseError()) +
+                                " (at byte " + std::to_string(document.GetErrorOffset()) + ")");
+    }
+    if (!document.IsObject()) {
+      return ApiReply::Fail(ErrorFor(endpoint.family, Rejection::kInvalidJson),
+                            "request body must be a JSON object");
+    }
+    HandlerContext context{admission_.sdkappid, *admission_.app, dispatcher_.services_};
+    return endpoint.handler(context, document);
+  }
+
+  ApiDispatcher& dispatcher_;
+  Admission admission_;
+};
+
+ApiDispatcher::ApiDispatcher(const AppRegistry& apps, Services services, const Clock& clock,
+                             AuthMode auth)
+    : apps_(apps), services_(services), verifier_(clock), auth_(auth) {}
+
+std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb method,
+                                                     std::string_view target) {
+  std::string_view path, query_text;
+  SplitTarget(target, &path, &query_text);
+  Admission admission;
+  admission.endpoint = FindEndpoint(path);
+  const Family family =
+      admission.endpoint ? admission.endpoint->family : FamilyOfUnknownPath(path);
+
+  auto reject = [&](const ErrorCode& code, std::string detail,
+                    std::string why = {}) -> std::unique_ptr<http::Exchange> {
+    if (Log::Enabled(LogLevel::kDebug)) {
+      LogDebug("rejected " + std::string(path) + ": " + std::to_string(code.code) + " " +
+               (detail.empty() ? code.message : detail) + (why.empty() ? "" : " — " + why));
+    }
+    return std::make_unique<RejectedCall>(family, ApiReply::Fail(code, std::move(detail)));
+  };
+  auto reject_as = [&](Rejection rejection, std::string detail) {
+    return reject(ErrorFor(family, rejection), std::move(detail));
+  };
+
+  if (!admission.endpoint) {
+    return reject_as(Rejection::kUnknownApi, "unknown API \"" + std::string(path) + "\"");
+  }
+  if (method != boost::beast::http::verb::post) {
+    return reject_as(Rejection::kMethodNotAllowed,
+                     "method " + std::string(boost::beast::http::to_string(method)) +
+                         " not allowed, use POST");
+  }
+  RestQuery query;
+  if (!ParseRestQuery(query_text, &query)) {
+    return reject_as(Rejection::kMalformedQuery, "malformed percent-encoding in the query string");
+  }
+  if (!query.sdkappid || query.sdkappid->empty()) {
+    return reject_as(Rejection::kMissingSdkappid, "sdkappid is required");
+  }
+  const std::optional<uint32_t> sdkappid = ParseUint32(*query.sdkappid);
+  if (!sdkappid) {
+    return reject_as(Rejection::kInvalidSdkappid,
+                     "sdkappid \"" + *query.sdkappid + "\" is not an unsigned 32-bit integer");
+  }
+  admission.sdkappid = *sdkappid;
+  const bool strict = auth_ == AuthMode::kStrict;
+  if (strict && (!query.identifier || query.identifier->empty() || !query.usersig)) {
+    return reject_as(Rejection::kMissingCredentials,
+                     !query.usersig ? "usersig is required" : "identifier is required");
+  }
+  if (!query.random || !ParseUint32(*query.random)) {
+    return reject_as(Rejection::kInvalidRandom,
+                     "random must be an unsigned 32-bit integer (0..4294967295)");
+  }
+  if (!query.contenttype || *query.contenttype != "json") {
+    return reject_as(Rejection::kInvalidContentType, "contenttype must be json");
+  }
+  admission.identifier = query.identifier.value_or("");
+
+  admission.app = apps_.Find(admission.sdkappid);
+  if (!admission.app) {
+    if (strict) {
+      return reject_as(Rejection::kAppNotFound,
+                       "SDKAppID " + std::to_string(admission.sdkappid) + " not found");
+    }
+    admission.unregistered_app.emplace();
+    admission.unregistered_app->sdkappid = admission.sdkappid;
+    admission.app = &*admission.unregistered_app;
+  }
+  const App& app = *admission.app;
+  if (strict) {
+    if (app.key.empty()) return reject_as(Rejection::kAppHasNoKey, "");
+    auth::UserSigVerdict verdict =
+        verifier_.Verify(*query.usersig, admission.sdkappid, admission.identifier, app.key);
+    if (!verdict.ok()) {
+      // The client sees the documented text; the debug log says exactly why.
+      return reject(ErrorFor(family, verdict.outcome), "", std::move(verdict.detail));
+    }
+    if (!app.IsAdmin(admission.identifier)) {
+      return reject_as(Rejection::kNotAdmin,
+                       "\"" + admission.identifier + "\" is not an App admin of SDKAppID " +
+                           std::to_string(admission.sdkappid));
+    }
+  }
+  const ErrorCode* missing_package = nullptr;
+  if (!HasPackage(app, *admission.endpoint, &missing_package)) {
+    return reject(*missing_package, "");
+  }
+  const CallInfo call{*admission.endpoint, admission.sdkappid, admission.identifier, app};
+  for (RequestHook* hook : hooks_) {
+    if (std::optional<ApiReply> refusal = hook->Admit(call)) {
+      return std::make_unique<RejectedCall>(family, std::move(*refusal));
+    }
+  }
+  return std::make_unique<AdmittedCall>(*this, std::move(admission));
+}
+
+}  // namespace trtc::api

@@ -1,0 +1,50 @@
+// ApiDispatcher: the REST pipeline of both families. For each request, in the order the
+// real service checks (api.md §1): route -> query parameters -> app -> UserSig -> admin
+// -> package -> hooks (rate limits, ...) -> [body read] -> JSON body -> handler; and back
+// through the family's envelope writer. It sees HTTP only as a method, a target and a
+// body; handlers see only their JSON body and the stores.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "server/api/app_registry.h"
+#include "server/api/endpoint_table.h"
+#include "server/api/request_hook.h"
+#include "server/auth/usersig_verifier.h"
+#include "server/http/request_handler.h"
+
+namespace trtc::api {
+
+enum class AuthMode {
+  kStrict,  // verify UserSig and admin identity
+  kOff,     // accept any identifier and UserSig, and any SDKAppID
+};
+
+class ApiDispatcher final : public http::RequestHandler {
+ public:
+  ApiDispatcher(const AppRegistry& apps, Services services, const Clock& clock, AuthMode auth);
+
+  // Only before serving starts. The dispatcher does not own hooks.
+  void AddHook(RequestHook* hook) { hooks_.push_back(hook); }
+
+  std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
+                                        std::string_view target) override;
+
+ private:
+  class AdmittedCall;
+  class RejectedCall;
+  friend class AdmittedCall;
+
+  const AppRegistry& apps_;
+  Services services_;
+  auth::UserSigVerifier verifier_;
+  AuthMode auth_;
+  std::vector<RequestHook*> hooks_;
+};
+
+// Wraps a reply in its family's envelope with a fresh RequestId: HTTP 200, JSON.
+http::Response EnvelopeResponse(Family family, const ApiReply& reply);
+
+}  // namespace trtc::api

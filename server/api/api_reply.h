@@ -1,0 +1,34 @@
+// ApiReply: what an API answers, before it is wrapped in its family's envelope.
+// Either an error (a code from error_codes.h plus what exactly was wrong) or success with
+// an optional payload: the raw JSON of v4's `Response` object or of v1's `data`.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include "server/api/error_codes.h"
+
+namespace trtc::api {
+
+struct ApiReply {
+  const ErrorCode* error = nullptr;  // null on success
+  std::string detail;                // error only: replaces the generic message when set
+  std::string payload;               // success only: raw JSON, or empty for none
+
+  static ApiReply Ok(std::string payload_json = {}) {
+    ApiReply reply;
+    reply.payload = std::move(payload_json);
+    return reply;
+  }
+  static ApiReply Fail(const ErrorCode& code, std::string detail = {}) {
+    ApiReply reply;
+    reply.error = &code;
+    reply.detail = std::move(detail);
+    return reply;
+  }
+  bool ok() const { return error == nullptr; }
+  int code() const { return error ? error->code : 0; }
+  const char* message_or_detail() const { return detail.empty() ? error->message : detail.c_str(); }
+};
+
+}  // namespace trtc::api

@@ -1,0 +1,121 @@
+#include "server/app/emulator.h"
+
+#include <thread>
+
+#include "server/api/api_dispatcher.h"
+#include "server/app/fixture_loader.h"
+#include "server/control/control_plane.h"
+#include "server/http/http_server.h"
+#include "storage/callback_config_store.h"
+#include "storage/database.h"
+#include "storage/seed_ledger.h"
+
+namespace trtc::app {
+namespace {
+
+// Sends /_emulator/* to the control plane and everything else to the REST APIs.
+class TopLevelRouter final : public http::RequestHandler {
+ public:
+  TopLevelRouter(http::RequestHandler& control, http::RequestHandler& api)
+      : control_(control), api_(api) {}
+  std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
+                                        std::string_view target) override {
+    const bool control = target.starts_with("/_emulator/") || target == "/_emulator";
+    return (control ? control_ : api_).Begin(method, target);
+  }
+
+ private:
+  http::RequestHandler& control_;
+  http::RequestHandler& api_;
+};
+
+Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& configs,
+                  storage::SeedLedger& ledger) {
+  using storage::CallbackFamily;
+  struct Section {
+    const char* name;
+    CallbackFamily family;
+    const std::vector<CallbackSeed>* seeds;
+  };
+  const Section sections[] = {
+      {"call_callbacks", CallbackFamily::kCallConfig, &fixtures.call_callbacks},
+      {"callkit_callbacks", CallbackFamily::kCallkit, &fixtures.callkit_callbacks},
+  };
+  for (const Section& section : sections) {
+    for (const CallbackSeed& seed : *section.seeds) {
+      bool applied = false;
+      Status status = ledger.ApplyOnce(
+          section.name, seed.sdkappid, "",
+          [&] { return configs.Put(section.family, seed.sdkappid, seed.config); }, &applied);
+      if (!status.ok()) return status;
+    }
+  }
+  return Status::Ok();
+}
+
+int ThreadCount(const Options& options) {
+  if (options.threads > 0) return options.threads;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+}  // namespace
+
+struct Emulator::Parts {
+  Options options;
+  SystemClock clock;
+  api::AppRegistry apps;
+  std::unique_ptr<storage::Database> database;
+  std::unique_ptr<storage::CallbackConfigStore> callback_configs;
+  std::unique_ptr<api::ApiDispatcher> api;
+  std::unique_ptr<control::ControlPlane> control;
+  std::unique_ptr<TopLevelRouter> router;
+  std::unique_ptr<http::HttpServer> server;
+};
+
+Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) {
+  auto parts = std::make_unique<Parts>();
+  parts->options = options;
+  Log::SetLevel(options.log_level);
+
+  Fixtures fixtures;
+  Status status = LoadFixtures(options.fixtures, &fixtures);
+  if (!status.ok()) return status;
+  for (api::App& app : fixtures.apps) parts->apps.Add(std::move(app));
+
+  status = storage::Database::Open(options.in_memory ? ":memory:" : options.db, &parts->database);
+  if (!status.ok()) return status;
+  parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
+  storage::SeedLedger ledger(parts->database.get());
+  status = ApplySeeds(fixtures, *parts->callback_configs, ledger);
+  if (!status.ok()) return Status::Error("applying fixture seeds: " + status.message());
+
+  api::Services services;
+  services.callback_configs = parts->callback_configs.get();
+  services.clock = &parts->clock;
+  parts->api = std::make_unique<api::ApiDispatcher>(parts->apps, services, parts->clock,
+                                                    options.auth);
+  parts->control = std::make_unique<control::ControlPlane>();
+  parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
+  parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},
+                                                     ThreadCount(options));
+  status = parts->server->Listen(options.bind, options.port);
+  if (!status.ok()) return status;
+  out->reset(new Emulator(std::move(parts)));
+  return Status::Ok();
+}
+
+Emulator::Emulator(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+Emulator::~Emulator() = default;
+
+std::string Emulator::url() const {
+  const std::string& host = parts_->options.bind;
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
+}
+
+uint16_t Emulator::port() const { return parts_->server->port(); }
+void Emulator::StopOnSignals() { parts_->server->StopOnSignals(); }
+void Emulator::Run() { parts_->server->Run(); }
+void Emulator::Stop() { parts_->server->Stop(); }
+
+}  // namespace trtc::app

@@ -1,0 +1,32 @@
+// Emulator: the whole server put together — options, fixtures, database, stores, the
+// API pipeline, the control plane and the HTTP transport. Create() does everything that
+// can fail (so nothing is half-started when it does); Run() serves until Stop().
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "server/app/options.h"
+#include "server/common/status.h"
+
+namespace trtc::app {
+
+class Emulator {
+ public:
+  static Status Create(const Options& options, std::unique_ptr<Emulator>* out);
+  ~Emulator();
+
+  // "http://HOST:PORT" with the real port.
+  std::string url() const;
+  uint16_t port() const;
+  void StopOnSignals();
+  void Run();
+  void Stop();
+
+ private:
+  struct Parts;
+  explicit Emulator(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace trtc::app

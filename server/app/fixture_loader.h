@@ -1,0 +1,36 @@
+// The fixture loader (emulator.md "Fixtures"): reads a fixture file, or every *.json file
+// of a folder in name order, validates every entry with the same rules as the API that
+// would have written it, and returns apps (configuration) and seeds (applied once per
+// database by the caller). Unknown members are errors, so a typo never passes silently.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/api/app_registry.h"
+#include "server/common/status.h"
+#include "storage/callback_config_store.h"
+
+namespace trtc::app {
+
+struct CallbackSeed {
+  uint32_t sdkappid = 0;
+  storage::CallbackConfig config;
+};
+
+struct Fixtures {
+  std::vector<api::App> apps;
+  std::vector<CallbackSeed> call_callbacks;     // v4 call_config seeds
+  std::vector<CallbackSeed> callkit_callbacks;  // v1 callback seeds
+};
+
+// Adds one fixture document to *fixtures. `origin` names it in errors (a file name).
+Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* fixtures);
+
+// `path` is a file or a folder; empty means the built-in default fixture. Also checks
+// what spans files: no SDKAppID defined twice, every seed names a defined app.
+Status LoadFixtures(const std::string& path, Fixtures* fixtures);
+
+}  // namespace trtc::app

@@ -1,0 +1,170 @@
+#include "server/app/options.h"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace trtc::app {
+namespace {
+
+struct Flag {
+  const char* name;  // "--port"
+  const char* env;   // "TRTC_EMULATOR_PORT", or nullptr
+  const char* value_name;
+  const char* help;
+};
+
+constexpr Flag kFlags[] = {
+    {"--bind", "TRTC_EMULATOR_BIND", "ADDR", "address to listen on (default 127.0.0.1)"},
+    {"--port", "TRTC_EMULATOR_PORT", "N", "port, 0 picks a free one (default 9000)"},
+    {"--db", "TRTC_EMULATOR_DB", "FILE", "SQLite database; state survives restarts (default trtc-emulator.db)"},
+    {"--in-memory", "TRTC_EMULATOR_IN_MEMORY", nullptr, "keep state in memory only (env: 1)"},
+    {"--fixtures", "TRTC_EMULATOR_FIXTURES", "PATH", "fixture JSON file or folder (default: the built-in default app)"},
+    {"--rate-limits", "TRTC_EMULATOR_RATE_LIMITS", "on|off", "enforce documented calling frequencies (default on)"},
+    {"--auth", "TRTC_EMULATOR_AUTH", "strict|off", "verify UserSig and admin identity (default strict)"},
+    {"--log-level", "TRTC_EMULATOR_LOG_LEVEL", "LEVEL", "debug|info|warn|error; debug explains every rejection (default info)"},
+    {"--threads", "TRTC_EMULATOR_THREADS", "N", "worker threads (default: one per core)"},
+    {"--help", nullptr, nullptr, "print this help and exit"},
+    {"--version", nullptr, nullptr, "print the version and exit"},
+};
+
+const Flag* FindFlag(std::string_view name) {
+  for (const Flag& flag : kFlags) {
+    if (name == flag.name) return &flag;
+  }
+  return nullptr;
+}
+
+std::optional<bool> ParseSwitch(std::string_view value, std::string_view on, std::string_view off) {
+  if (value == on) return true;
+  if (value == off) return false;
+  return std::nullopt;
+}
+
+// Applies one setting; returns an error message or "".
+std::string Apply(const Flag& flag, std::string_view value, Options* options) {
+  const std::string name = flag.name;
+  auto bad = [&](std::string_view expected) {
+    return name + ": expected " + std::string(expected) + ", got \"" + std::string(value) + "\"";
+  };
+  if (name == "--bind") {
+    if (value.empty()) return bad("an address");
+    options->bind = value;
+  } else if (name == "--port") {
+    if (value.empty() || value.size() > 5 ||
+        value.find_first_not_of("0123456789") != std::string_view::npos ||
+        std::stoul(std::string(value)) > 65535) {
+      return bad("a port number 0..65535");
+    }
+    options->port = static_cast<uint16_t>(std::stoul(std::string(value)));
+  } else if (name == "--db") {
+    if (value.empty()) return bad("a file name");
+    options->db = value;
+  } else if (name == "--in-memory") {
+    auto on = ParseSwitch(value, "1", "0");
+    if (!on) return bad("1 or 0");
+    options->in_memory = *on;
+  } else if (name == "--fixtures") {
+    options->fixtures = value;
+  } else if (name == "--rate-limits") {
+    auto on = ParseSwitch(value, "on", "off");
+    if (!on) return bad("on or off");
+    options->rate_limits = *on;
+  } else if (name == "--auth") {
+    auto strict = ParseSwitch(value, "strict", "off");
+    if (!strict) return bad("strict or off");
+    options->auth = *strict ? api::AuthMode::kStrict : api::AuthMode::kOff;
+  } else if (name == "--log-level") {
+    auto level = ParseLogLevel(value);
+    if (!level) return bad("debug, info, warn or error");
+    options->log_level = *level;
+  } else if (name == "--threads") {
+    if (value.empty() || value.size() > 3 ||
+        value.find_first_not_of("0123456789") != std::string_view::npos) {
+      return bad("a thread count 0..999");
+    }
+    options->threads = std::stoi(std::string(value));
+  }
+  return "";
+}
+
+}  // namespace
+
+ParseResult ParseOptions(int argc, const char* const* argv, const EnvLookup& env, Options* options,
+                         std::string* error) {
+  for (const Flag& flag : kFlags) {
+    const char* value = flag.env ? env(flag.env) : nullptr;
+    if (value == nullptr) continue;
+    std::string problem = Apply(flag, value, options);
+    if (!problem.empty()) {
+      *error = std::string(flag.env) + " (" + problem + ")";
+      return ParseResult::kError;
+    }
+  }
+  bool db_given = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    std::optional<std::string_view> inline_value;
+    if (size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+      inline_value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+    }
+    const Flag* flag = FindFlag(arg);
+    if (flag == nullptr) {
+      *error = "unknown option \"" + std::string(arg) + "\" (see --help)";
+      return ParseResult::kError;
+    }
+    if (arg == "--help") return ParseResult::kHelp;
+    if (arg == "--version") return ParseResult::kVersion;
+    std::string_view value;
+    if (flag->value_name == nullptr) {
+      if (inline_value) {
+        *error = std::string(arg) + " takes no value";
+        return ParseResult::kError;
+      }
+      value = "1";
+    } else if (inline_value) {
+      value = *inline_value;
+    } else if (i + 1 < argc) {
+      value = argv[++i];
+    } else {
+      *error = std::string(arg) + " needs a value (" + flag->value_name + ")";
+      return ParseResult::kError;
+    }
+    if (arg == "--db") db_given = true;
+    std::string problem = Apply(*flag, value, options);
+    if (!problem.empty()) {
+      *error = problem;
+      return ParseResult::kError;
+    }
+  }
+  if (db_given && options->in_memory) {
+    *error = "--db and --in-memory cannot be used together";
+    return ParseResult::kError;
+  }
+  return ParseResult::kRun;
+}
+
+std::string HelpText() {
+  std::string text =
+      "Usage: trtc-emulator [--bind ADDR] [--port N] [--db FILE | --in-memory] [--fixtures PATH]\n"
+      "                     [--rate-limits on|off] [--auth strict|off] [--log-level LEVEL]\n\n"
+      "A local emulator of Tencent Cloud's TRTC / Chat REST APIs.\n\n"
+      "Options (environment variable in brackets):\n";
+  for (const Flag& flag : kFlags) {
+    std::string left = std::string("  ") + flag.name;
+    if (flag.value_name) left += std::string(" ") + flag.value_name;
+    if (left.size() < 28) left.resize(28, ' ');
+    text += left + flag.help;
+    if (flag.env) text += std::string(" [") + flag.env + "]";
+    text += "\n";
+  }
+  text +=
+      "\nLimits: request line + headers 16 KiB (431), body 1 MiB (413), idle or stalled\n"
+      "connection 30 s (closed), 10000 open connections (more are closed).\n"
+      "Ready line on stdout: trtc-emulator listening on http://HOST:PORT\n"
+      "Exit status: 0 after SIGINT/SIGTERM, 2 on a bad option, fixture or port.\n";
+  return text;
+}
+
+}  // namespace trtc::app

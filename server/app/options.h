@@ -1,0 +1,37 @@
+// Options: the command line and environment of emulator.md "Starting it". A flag wins
+// over its environment variable, which wins over the default.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "server/api/api_dispatcher.h"
+#include "server/common/log.h"
+
+namespace trtc::app {
+
+struct Options {
+  std::string bind = "127.0.0.1";
+  uint16_t port = 9000;
+  std::string db = "trtc-emulator.db";
+  bool in_memory = false;
+  std::string fixtures;  // empty: the built-in default fixture
+  bool rate_limits = true;
+  api::AuthMode auth = api::AuthMode::kStrict;
+  LogLevel log_level = LogLevel::kInfo;
+  int threads = 0;       // 0: one per core
+};
+
+enum class ParseResult { kRun, kHelp, kVersion, kError };
+
+// Reads an environment variable; returns nullptr when unset.
+using EnvLookup = std::function<const char*(const char* name)>;
+
+// On kError, *error is a one-line message naming the problem.
+ParseResult ParseOptions(int argc, const char* const* argv, const EnvLookup& env, Options* options,
+                         std::string* error);
+
+std::string HelpText();
+
+}  // namespace trtc::app

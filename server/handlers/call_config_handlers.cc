@@ -1,0 +1,45 @@
+#include "server/handlers/call_config_handlers.h"
+
+#include "server/common/log.h"
+#include "server/handlers/callback_rules.h"
+#include "storage/callback_config_store.h"
+
+namespace trtc::handlers {
+namespace {
+
+using api::ApiReply;
+using storage::CallbackFamily;
+
+constexpr CallbackFamily kFamily = CallbackFamily::kCallConfig;
+
+ApiReply StorageFailure(const Status& status) {
+  LogError("call_config storage: " + status.message());
+  return ApiReply::Fail(api::v4::kInternal);
+}
+
+}  // namespace
+
+ApiReply SetCallConfig(const api::HandlerContext& context, const rapidjson::Value& body) {
+  storage::CallbackConfig config;
+  RuleResult rule = ParseCallbackConfig(body, kCallConfigApi, &config);
+  if (!rule.ok()) return ApiReply::Fail(api::v4::kInvalidParameter, std::move(rule.message));
+  Status status = context.services.callback_configs->Put(kFamily, context.sdkappid, config);
+  return status.ok() ? ApiReply::Ok() : StorageFailure(status);
+}
+
+ApiReply GetCallConfig(const api::HandlerContext& context, const rapidjson::Value&) {
+  std::optional<storage::CallbackConfig> config;
+  Status status = context.services.callback_configs->Get(kFamily, context.sdkappid, &config);
+  if (!status.ok()) return StorageFailure(status);
+  if (!config) return ApiReply::Fail(api::v4::kCallbackNotConfigured);
+  return ApiReply::Ok(CallbackConfigJson(*config, kCallConfigApi, /*events_first=*/false));
+}
+
+ApiReply DeleteCallConfig(const api::HandlerContext& context, const rapidjson::Value&) {
+  bool existed = false;
+  Status status = context.services.callback_configs->Delete(kFamily, context.sdkappid, &existed);
+  if (!status.ok()) return StorageFailure(status);
+  return existed ? ApiReply::Ok() : ApiReply::Fail(api::v4::kCallbackNotConfigured);
+}
+
+}  // namespace trtc::handlers

@@ -1,0 +1,13 @@
+// v4/call_config/*: the TUICallKit callback configuration on the Chat REST host
+// (api.md §2). One configuration per app; set overwrites; no update API.
+#pragma once
+
+#include "server/api/endpoint_table.h"
+
+namespace trtc::handlers {
+
+api::ApiReply SetCallConfig(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply GetCallConfig(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply DeleteCallConfig(const api::HandlerContext& context, const rapidjson::Value& body);
+
+}  // namespace trtc::handlers

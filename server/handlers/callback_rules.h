@@ -1,0 +1,71 @@
+// The validation rules of a callback configuration, shared by the REST handlers of both
+// families and by the fixture loader (a seed is checked exactly like the API that would
+// have written it). Knows JSON values, not envelopes: it reports which kind of problem
+// it found and each caller maps that to its own error code.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <rapidjson/document.h>
+
+#include "storage/callback_config_store.h"
+
+namespace trtc::handlers {
+
+// The documented event words of each family (api.md §2.1, §3).
+bool IsCallCommand(std::string_view word);    // v4: "Call.CallbackAfterStartCall", ...
+bool IsCallkitAction(std::string_view word);  // v1: "call_busy", "caller_start_call", ...
+
+// Field names and word list of one kind of configuration object.
+struct CallbackShape {
+  const char* url_field;      // "Url" (v4 API), "address" (v1 API), "url" (v4 seed)
+  const char* events_field;   // "CallbackCommandList", "actions", "commands"
+  bool (*is_event)(std::string_view word);
+  const char* event_noun;     // "callback command" / "action", for messages
+  const char* bad_url_message;
+};
+
+inline constexpr CallbackShape kCallConfigApi{
+    "Url", "CallbackCommandList", IsCallCommand, "callback command",
+    "Url must start with http:// or https://"};
+inline constexpr CallbackShape kCallkitApi{
+    "address", "actions", IsCallkitAction, "action",
+    "Callback address must start with http or https"};
+inline constexpr CallbackShape kCallConfigSeed{
+    "url", "commands", IsCallCommand, "callback command", "url must start with http:// or https://"};
+inline constexpr CallbackShape kCallkitSeed{
+    "address", "actions", IsCallkitAction, "action",
+    "address must start with http:// or https://"};
+
+enum class RuleProblem {
+  kNone,
+  kMissing,    // a required field is absent
+  kWrongType,  // present with the wrong JSON type
+  kBadValue,   // right type, value not allowed (bad scheme, empty list, unknown word)
+};
+
+struct RuleResult {
+  RuleProblem problem = RuleProblem::kNone;
+  std::string message;  // which field, what was expected, what was found
+  bool ok() const { return problem == RuleProblem::kNone; }
+};
+
+// Case-insensitive "http://" or "https://" prefix.
+bool HasHttpScheme(std::string_view url);
+
+// Reads and checks the two fields of `object` (a JSON object). On success fills *config;
+// duplicate words are kept once, in their first position.
+RuleResult ParseCallbackConfig(const rapidjson::Value& object, const CallbackShape& shape,
+                               storage::CallbackConfig* config);
+
+}  // namespace trtc::handlers
+
+namespace trtc::handlers {
+
+// The configuration as a JSON object with the shape's field names: url first, or the
+// event list first when `events_first` (the v1 get example's order).
+std::string CallbackConfigJson(const storage::CallbackConfig& config, const CallbackShape& shape,
+                               bool events_first);
+
+}  // namespace trtc::handlers

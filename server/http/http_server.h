@@ -1,0 +1,52 @@
+// HttpServer: listens on one address, accepts connections and runs a Session for each
+// on a pool of threads sharing one io_context (so both cores serve). Stop() is graceful:
+// no new connections, in-flight requests are answered, then Run() returns.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "server/common/status.h"
+#include "server/http/asio.h"
+#include "server/http/request_handler.h"
+#include "server/http/session.h"
+#include "server/http/transport_limits.h"
+
+namespace trtc::http {
+
+class HttpServer {
+ public:
+  HttpServer(RequestHandler& handler, TransportLimits limits, int threads);
+  ~HttpServer();
+
+  // Binds and listens; `host` is an IP address or a name that resolves locally.
+  Status Listen(const std::string& host, uint16_t port);
+  uint16_t port() const { return port_; }
+
+  // SIGINT / SIGTERM call Stop().
+  void StopOnSignals();
+  // Serves until Stop(); returns when every thread has finished.
+  void Run();
+  // Thread-safe and idempotent.
+  void Stop();
+
+ private:
+  void Accept();
+  void WaitForInFlightThenStop();
+
+  // Declared first so it outlives io_: sessions still queued in io_ are destroyed with
+  // it and touch shared_ on the way out.
+  SessionShared shared_;
+  asio::io_context io_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  asio::steady_timer drain_timer_;
+  int threads_;
+  uint16_t port_ = 0;
+  int drain_polls_ = 0;
+};
+
+}  // namespace trtc::http

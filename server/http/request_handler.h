@@ -1,0 +1,45 @@
+// The seam between the HTTP transport and what the emulator does with a request.
+// The transport calls Begin() as soon as the request line and headers are read — before
+// the body — so that routing, authentication and limits can decide without the body;
+// then it reads the body and calls Exchange::Finish() for the response.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <boost/beast/http/verb.hpp>
+
+namespace trtc::http {
+
+struct Response {
+  unsigned status = 200;
+  std::string body;
+  const char* content_type = "application/json; charset=utf-8";
+};
+
+class Exchange {
+ public:
+  virtual ~Exchange() = default;
+  virtual Response Finish(std::string_view body) = 0;
+};
+
+class RequestHandler {
+ public:
+  virtual ~RequestHandler() = default;
+  // `target` is the raw request target ("/path?query"). Never returns null.
+  virtual std::unique_ptr<Exchange> Begin(boost::beast::http::verb method,
+                                          std::string_view target) = 0;
+};
+
+// An exchange whose response was decided before the body: the body is read and dropped.
+class FixedExchange final : public Exchange {
+ public:
+  explicit FixedExchange(Response response) : response_(std::move(response)) {}
+  Response Finish(std::string_view) override { return std::move(response_); }
+
+ private:
+  Response response_;
+};
+
+}  // namespace trtc::http

@@ -1,0 +1,132 @@
+#include "server/http/session.h"
+
+#include <string>
+
+#include <boost/beast/core/string.hpp>
+
+namespace trtc::http {
+namespace {
+
+std::string TransportError(std::string_view message) {
+  return std::string("{\"error\":\"") + std::string(message) + "\"}";
+}
+
+bool IsQuietClose(const beast::error_code& ec) {
+  return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+         ec == asio::error::operation_aborted || ec == asio::error::eof ||
+         ec == asio::error::connection_reset || ec == bhttp::error::partial_message;
+}
+
+}  // namespace
+
+Session::Session(tcp::socket&& socket, SessionShared& shared)
+    : stream_(std::move(socket)), shared_(shared) {}
+
+Session::~Session() {
+  if (counted_in_flight_) shared_.in_flight.fetch_sub(1, std::memory_order_relaxed);
+  shared_.connections.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Session::Start() {
+  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+}
+
+void Session::ReadHeader() {
+  parser_.emplace();
+  parser_->header_limit(static_cast<uint32_t>(shared_.limits.header_bytes));
+  parser_->body_limit(shared_.limits.body_bytes);
+  stream_.expires_after(shared_.limits.idle_timeout);
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           [self = shared_from_this()](beast::error_code ec, size_t) {
+                             self->OnHeader(ec);
+                           });
+}
+
+void Session::OnHeader(beast::error_code ec) {
+  if (ec) return RejectTransport(ec);
+  counted_in_flight_ = true;
+  shared_.in_flight.fetch_add(1, std::memory_order_relaxed);
+  const auto& request = parser_->get();
+  // Routing, auth and limits run here, before the body is read.
+  exchange_ = shared_.handler.Begin(request.method(), request.target());
+  if (beast::iequals(request[bhttp::field::expect], "100-continue")) {
+    // curl waits a second for this before sending a large body.
+    continue_ = {bhttp::status::continue_, request.version()};
+    bhttp::async_write(stream_, continue_,
+                       [self = shared_from_this()](beast::error_code ec, size_t) {
+                         if (ec) return self->Close();
+                         self->ReadBody();
+                       });
+    return;
+  }
+  ReadBody();
+}
+
+void Session::ReadBody() {
+  stream_.expires_after(shared_.limits.idle_timeout);
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    [self = shared_from_this()](beast::error_code ec, size_t) {
+                      self->OnBody(ec);
+                    });
+}
+
+void Session::OnBody(beast::error_code ec) {
+  if (ec) return RejectTransport(ec);
+  const auto& request = parser_->get();
+  Response response = exchange_->Finish(request.body());
+  exchange_.reset();
+  const bool keep_alive =
+      request.keep_alive() && !shared_.draining.load(std::memory_order_relaxed);
+  Write(std::move(response), request.version(), keep_alive);
+}
+
+void Session::RejectTransport(beast::error_code ec) {
+  if (IsQuietClose(ec)) return Close();
+  Response response;
+  if (ec == bhttp::error::header_limit) {
+    response.status = 431;
+    response.body = TransportError("request line and headers exceed " +
+                                   std::to_string(shared_.limits.header_bytes) + " bytes");
+  } else if (ec == bhttp::error::body_limit) {
+    response.status = 413;
+    response.body = TransportError("request body exceeds " +
+                                   std::to_string(shared_.limits.body_bytes) + " bytes");
+  } else {
+    response.status = 400;
+    response.body = TransportError("malformed HTTP request: " + ec.message());
+  }
+  Write(std::move(response), 11, /*keep_alive=*/false);
+}
+
+void Session::Write(Response response, unsigned version, bool keep_alive) {
+  response_ = {};
+  response_.result(response.status);
+  response_.version(version);
+  response_.set(bhttp::field::server, "trtc-emulator");
+  response_.set(bhttp::field::content_type, response.content_type);
+  response_.keep_alive(keep_alive);
+  response_.body() = std::move(response.body);
+  response_.prepare_payload();
+  stream_.expires_after(shared_.limits.idle_timeout);
+  bhttp::async_write(stream_, response_,
+                     [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+                       self->OnWrite(keep_alive, ec);
+                     });
+}
+
+void Session::OnWrite(bool keep_alive, beast::error_code ec) {
+  if (counted_in_flight_) {
+    counted_in_flight_ = false;
+    shared_.in_flight.fetch_sub(1, std::memory_order_relaxed);
+  }
+  if (ec || !keep_alive) return Close();
+  ReadHeader();
+}
+
+void Session::Close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.socket().close(ignored);
+}
+
+}  // namespace trtc::http

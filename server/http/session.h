@@ -1,0 +1,53 @@
+// Session: one HTTP/1.1 connection, after Beast's advanced_server example: a clean
+// read-header -> (admit) -> read-body -> handle -> write loop on its own strand.
+// Requests are handled strictly one after another, so pipelined requests are answered
+// in order from the bytes already buffered.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "server/http/asio.h"
+#include "server/http/request_handler.h"
+#include "server/http/transport_limits.h"
+
+namespace trtc::http {
+
+// What every session of one server shares.
+struct SessionShared {
+  RequestHandler& handler;
+  TransportLimits limits;
+  std::atomic<size_t> connections{0};
+  std::atomic<size_t> in_flight{0};   // requests whose header was read and not yet answered
+  std::atomic<bool> draining{false};  // stopping: answer in-flight requests, then close
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, SessionShared& shared);
+  ~Session();
+  void Start();
+
+ private:
+  void ReadHeader();
+  void OnHeader(beast::error_code ec);
+  void ReadBody();
+  void OnBody(beast::error_code ec);
+  // Answers a request that could not be parsed, then closes.
+  void RejectTransport(beast::error_code ec);
+  void Write(Response response, unsigned version, bool keep_alive);
+  void OnWrite(bool keep_alive, beast::error_code ec);
+  void Close();
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  SessionShared& shared_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::unique_ptr<Exchange> exchange_;
+  bhttp::response<bhttp::empty_body> continue_;
+  bhttp::response<bhttp::string_body> response_;
+  bool counted_in_flight_ = false;
+};
+
+}  // namespace trtc::http

@@ -1,0 +1,38 @@
+// trtc-emulator: parse the options, start everything, print the ready line, serve until
+// SIGINT/SIGTERM. Exit status 0 after a signal, 2 when anything fails to start.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "server/app/emulator.h"
+
+int main(int argc, char** argv) {
+  using namespace trtc::app;
+  Options options;
+  std::string error;
+  switch (ParseOptions(argc, argv, [](const char* name) { return std::getenv(name); }, &options,
+                       &error)) {
+    case ParseResult::kHelp:
+      std::cout << HelpText();
+      return 0;
+    case ParseResult::kVersion:
+      std::cout << "trtc-emulator " TRTC_EMULATOR_VERSION "\n";
+      return 0;
+    case ParseResult::kError:
+      std::cerr << "trtc-emulator: " << error << "\n";
+      return 2;
+    case ParseResult::kRun:
+      break;
+  }
+  std::unique_ptr<Emulator> emulator;
+  trtc::Status status = Emulator::Create(options, &emulator);
+  if (!status.ok()) {
+    std::cerr << "trtc-emulator: " << status.message() << "\n";
+    return 2;
+  }
+  emulator->StopOnSignals();
+  std::printf("trtc-emulator listening on %s\n", emulator->url().c_str());
+  std::fflush(stdout);
+  emulator->Run();
+  return 0;
+}

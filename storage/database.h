@@ -9,10 +9,12 @@
 // can group several store calls into one atomic unit.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "server/common/status.h"
 
@@ -23,7 +25,7 @@ namespace trtc::storage {
 
 class Database {
  public:
-  // path ":memory:" (or in_memory = true) keeps everything in memory.
+  // The path ":memory:" keeps everything in memory.
   static Status Open(const std::string& path, std::unique_ptr<Database>* out);
   ~Database();
 
@@ -58,6 +60,38 @@ class Database {
   int transaction_depth_ = 0;
   struct StatementCache;
   std::unique_ptr<StatementCache> statements_;
+};
+
+// One use of a cached statement, for the stores: binds parameters 1, 2, ... in call
+// order, steps, reads columns, and resets the statement when it goes out of scope, so a
+// query left before its last row holds no read snapshot. The caller holds the lock
+// (inside Database::Transaction() or WithLock()).
+class Query {
+ public:
+  Query(Database* db, const char* sql);
+  ~Query();
+
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+
+  Query& Bind(int64_t value);
+  Query& Bind(std::string_view value);  // bound as TEXT, embedded NULs kept
+  // Steps to the next row; *row says whether there is one. Returns the first error of
+  // preparing, binding or stepping, naming the statement.
+  Status Step(bool* row);
+  // Steps once and ignores any row: for statements run for their effect.
+  Status Run();
+  int64_t ColumnInt(int column) const;
+  std::string ColumnText(int column) const;
+
+ private:
+  Status Fail(const std::string& what) const;
+
+  Database* db_;
+  const char* sql_;
+  sqlite3_stmt* stmt_;
+  int next_param_ = 1;
+  Status status_;
 };
 
 }  // namespace trtc::storage

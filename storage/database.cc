@@ -1,0 +1,336 @@
+#include "storage/database.h"
+
+#include <sqlite3.h>
+
+#include <iterator>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace trtc::storage {
+
+namespace {
+
+// Migration i (1-based) brings the schema from version i-1 to i, in one transaction
+// together with PRAGMA user_version = i. Append only: a released step is never edited,
+// since existing databases already carry its result.
+constexpr const char* kMigrations[] = {
+    // 1: callback configurations and the seed ledger. The primary keys lead with
+    // sdkappid so that resetting one app (DELETE ... WHERE sdkappid = ?) is an index
+    // range, not a scan.
+    R"sql(
+CREATE TABLE callback_config (
+  sdkappid INTEGER NOT NULL,
+  family   INTEGER NOT NULL CHECK (family IN (1, 2)),  -- 1 = v4 call config, 2 = v1 callkit
+  url      TEXT NOT NULL,
+  events   TEXT NOT NULL,  -- every event word followed by a newline
+  PRIMARY KEY (sdkappid, family)
+) WITHOUT ROWID;
+CREATE TABLE applied_seed (
+  sdkappid INTEGER NOT NULL,
+  section  TEXT NOT NULL,
+  seed_key TEXT NOT NULL,  -- room_id for rooms, '' otherwise
+  PRIMARY KEY (sdkappid, section, seed_key)
+) WITHOUT ROWID;
+)sql",
+};
+
+constexpr int kBusyTimeoutMillis = 5000;
+
+// The first line of a statement, shortened, to name it in an error message.
+std::string Abbreviate(const char* sql) {
+  std::string_view text(sql);
+  while (!text.empty() && (text.front() == '\n' || text.front() == ' ')) text.remove_prefix(1);
+  text = text.substr(0, text.find('\n'));
+  constexpr size_t kMax = 60;
+  if (text.size() > kMax) return std::string(text.substr(0, kMax)) + "...";
+  return std::string(text);
+}
+
+// Runs a statement that yields one row and returns its first column as text.
+Status QueryOne(sqlite3* db, const char* sql, std::string* out) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
+  Status status;
+  if (rc == SQLITE_ROW) {
+    const unsigned char* text = sqlite3_column_text(stmt, 0);
+    out->assign(text != nullptr ? reinterpret_cast<const char*>(text) : "");
+  } else if (rc == SQLITE_DONE) {
+    status = Status::Error(std::string(sql) + ": returned no row");
+  } else {
+    status = Status::Error(std::string(sql) + ": " + sqlite3_errmsg(db));
+  }
+  sqlite3_finalize(stmt);
+  return status;
+}
+
+Status ReadUserVersion(sqlite3* db, int* version) {
+  std::string text;
+  Status status = QueryOne(db, "PRAGMA user_version", &text);
+  if (status.ok()) *version = std::stoi(text);
+  return status;
+}
+
+Status NewerSchemaError(int version) {
+  return Status::Error("database schema version " + std::to_string(version) +
+                       " is newer than this trtc-emulator supports (" +
+                       std::to_string(Database::LatestSchemaVersion()) + ")");
+}
+
+// Everything Open() does after sqlite3_open_v2 succeeded; the handle is closed by the
+// caller on error.
+Status Configure(sqlite3* db, bool in_memory) {
+  sqlite3_extended_result_codes(db, 1);
+  // Another process (say, the sqlite3 shell) may hold the write lock for a moment.
+  sqlite3_busy_timeout(db, kBusyTimeoutMillis);
+
+  // The first read of the file: it also tells a file that is not a database. Checked
+  // before anything is written, so a newer database is left exactly as it was.
+  int version = 0;
+  Status status = ReadUserVersion(db, &version);
+  if (!status.ok()) return status;
+  if (version > Database::LatestSchemaVersion()) return NewerSchemaError(version);
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    return Status::Error("the database file is read-only");
+  }
+
+  if (!in_memory) {
+    std::string mode;
+    status = QueryOne(db, "PRAGMA journal_mode = WAL", &mode);
+    if (!status.ok()) return status;
+    if (mode != "wal") {
+      return Status::Error("cannot turn on WAL (journal mode stays '" + mode +
+                           "'); is the file on a file system without shared memory?");
+    }
+  }
+  // In WAL mode, synchronous=NORMAL makes COMMIT append the transaction to the WAL file
+  // (handing it to the OS) before it returns, without an fsync: a committed write
+  // survives a crash of this process, and only a power loss or OS crash can lose the
+  // last few commits (never corrupting the database). That is the durability the
+  // emulator promises.
+  char* error = nullptr;
+  if (sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", nullptr, nullptr,
+                   &error) != SQLITE_OK) {
+    status = Status::Error(std::string("setting PRAGMAs: ") +
+                           (error != nullptr ? error : sqlite3_errmsg(db)));
+  }
+  sqlite3_free(error);
+  return status;
+}
+
+}  // namespace
+
+struct Database::StatementCache {
+  // Heterogeneous lookup: Statement(const char*) finds without building a std::string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  // Keyed by the SQL text, not its address: equal text is one statement wherever it
+  // comes from, and different text never shares one.
+  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> by_sql;
+};
+
+Database::Database(sqlite3* db) : db_(db), statements_(std::make_unique<StatementCache>()) {}
+
+Database::~Database() {
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  for (auto& [sql, stmt] : statements_->by_sql) sqlite3_finalize(stmt);
+  // The last connection to close checkpoints the WAL into the database file.
+  sqlite3_close_v2(db_);
+}
+
+int Database::LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+Status Database::Open(const std::string& path, std::unique_ptr<Database>* out) {
+  out->reset();
+  if (path.empty()) return Status::Error("cannot open database: the path is empty");
+  const bool in_memory = path == ":memory:";
+  sqlite3* handle = nullptr;
+  // NOMUTEX: SQLite's per-connection mutex would be redundant, since mu_ serialises
+  // every use of the connection.
+  int rc =
+      sqlite3_open_v2(path.c_str(), &handle,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+    sqlite3_close_v2(handle);
+    return Status::Error("cannot open database " + path + ": " + message);
+  }
+  Status status = Configure(handle, in_memory);
+  if (!status.ok()) {
+    sqlite3_close_v2(handle);
+    return Status::Error("cannot open database " + path + ": " + status.message());
+  }
+  std::unique_ptr<Database> db(new Database(handle));
+  status = db->Migrate();
+  if (!status.ok()) return Status::Error("cannot open database " + path + ": " + status.message());
+  *out = std::move(db);
+  return Status::Ok();
+}
+
+Status Database::Migrate() {
+  for (;;) {
+    // The version is read again inside the write transaction, so two processes opening
+    // the same new file cannot both run a step.
+    int version = 0;
+    int target = 0;  // the version being migrated to, once a step has started
+    Status status = Transaction([&]() -> Status {
+      Status read = ReadUserVersion(db_, &version);
+      if (!read.ok()) return read;
+      if (version > LatestSchemaVersion()) return NewerSchemaError(version);
+      if (version == LatestSchemaVersion()) return Status::Ok();
+      target = version + 1;
+      Status step = Exec(kMigrations[version]);
+      if (!step.ok()) return step;
+      return Exec(("PRAGMA user_version = " + std::to_string(target)).c_str());
+    });
+    if (!status.ok() && target > 0) {
+      return Status::Error("migrating the schema to version " + std::to_string(target) + ": " +
+                           status.message());
+    }
+    if (!status.ok()) return status;
+    if (target == 0) {
+      schema_version_ = version;
+      return Status::Ok();
+    }
+  }
+}
+
+Status Database::Transaction(const std::function<Status()>& work) {
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  const int depth = transaction_depth_;
+  const std::string savepoint = "sp" + std::to_string(depth);
+  const std::string begin = depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint;
+  Status status = Exec(begin.c_str());
+  if (!status.ok()) return status;
+
+  auto roll_back = [&](Status cause) -> Status {
+    // After some errors (SQLITE_FULL, SQLITE_IOERR, ...) SQLite has already rolled the
+    // whole transaction back; there is nothing left to undo then.
+    if (sqlite3_get_autocommit(db_)) return cause;
+    Status undo = depth == 0 ? Exec("ROLLBACK") : Exec(("ROLLBACK TO " + savepoint).c_str());
+    if (undo.ok() && depth > 0) undo = Exec(("RELEASE " + savepoint).c_str());
+    if (undo.ok()) return cause;
+    return Status::Error(cause.message() + "; rolling back also failed: " + undo.message());
+  };
+
+  ++transaction_depth_;
+  try {
+    status = work();
+  } catch (...) {
+    --transaction_depth_;
+    roll_back(Status::Error("exception"));
+    throw;
+  }
+  --transaction_depth_;
+  if (!status.ok()) return roll_back(std::move(status));
+
+  if (sqlite3_get_autocommit(db_)) {
+    // An error inside `work` that it chose to ignore made SQLite abandon the transaction.
+    return Status::Error("the transaction was rolled back by SQLite after an earlier error");
+  }
+  const std::string end = depth == 0 ? "COMMIT" : "RELEASE " + savepoint;
+  status = Exec(end.c_str());
+  if (!status.ok()) return roll_back(std::move(status));
+  return Status::Ok();
+}
+
+sqlite3_stmt* Database::Statement(const char* sql) {
+  auto& cache = statements_->by_sql;
+  auto it = cache.find(std::string_view(sql));
+  if (it == cache.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    // PERSISTENT: these statements live as long as the connection.
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK ||
+        stmt == nullptr) {
+      sqlite3_finalize(stmt);
+      return nullptr;
+    }
+    it = cache.emplace(sql, stmt).first;
+  }
+  sqlite3_reset(it->second);
+  sqlite3_clear_bindings(it->second);
+  return it->second;
+}
+
+Status Database::WithLock(const std::function<Status()>& work) {
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  return work();
+}
+
+Status Database::Exec(const char* sql) {
+  // Recursive, so taking it again costs little and keeps a careless caller safe.
+  std::lock_guard<std::recursive_mutex> lock(mu_);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
+  if (rc == SQLITE_OK) return Status::Ok();
+  std::string message = error != nullptr ? error : sqlite3_errstr(rc);
+  sqlite3_free(error);
+  return Status::Error(Abbreviate(sql) + ": " + message);
+}
+
+std::string Database::LastError() const { return sqlite3_errmsg(db_); }
+
+Query::Query(Database* db, const char* sql) : db_(db), sql_(sql), stmt_(db->Statement(sql)) {
+  if (stmt_ == nullptr) status_ = Fail("preparing");
+}
+
+Query::~Query() {
+  if (stmt_ == nullptr) return;
+  sqlite3_reset(stmt_);
+  // Drops the copies of bound strings now rather than at the statement's next use.
+  sqlite3_clear_bindings(stmt_);
+}
+
+Status Query::Fail(const std::string& what) const {
+  return Status::Error(what + " " + Abbreviate(sql_) + ": " + db_->LastError());
+}
+
+Query& Query::Bind(int64_t value) {
+  if (status_.ok() && sqlite3_bind_int64(stmt_, next_param_, value) != SQLITE_OK) {
+    status_ = Fail("binding parameter " + std::to_string(next_param_) + " of");
+  }
+  ++next_param_;
+  return *this;
+}
+
+Query& Query::Bind(std::string_view value) {
+  // A null data pointer would bind SQL NULL; an empty view must stay ''.
+  const char* data = value.data() != nullptr ? value.data() : "";
+  if (status_.ok() && sqlite3_bind_text64(stmt_, next_param_, data, value.size(), SQLITE_TRANSIENT,
+                                          SQLITE_UTF8) != SQLITE_OK) {
+    status_ = Fail("binding parameter " + std::to_string(next_param_) + " of");
+  }
+  ++next_param_;
+  return *this;
+}
+
+Status Query::Step(bool* row) {
+  *row = false;
+  if (!status_.ok()) return status_;
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) {
+    *row = true;
+  } else if (rc != SQLITE_DONE) {
+    status_ = Fail("running");
+  }
+  return status_;
+}
+
+Status Query::Run() {
+  bool row = false;
+  return Step(&row);
+}
+
+int64_t Query::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Query::ColumnText(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return std::string();
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+}  // namespace trtc::storage

@@ -14,10 +14,9 @@ namespace trtc::api {
 namespace {
 
 // Iterative parsing keeps a deeply nested body from exhausting the stack; invalid UTF-8
-// is a parse error like any other.
-constexpr unsigned kBodyParseFlags = rapidjson::kParseIterativeFlag |
-                                     rapidjson::kParseValidateEncodingFlag |
-                                     rapidjson::kParseStopWhenDoneFlag;
+// and anything after the object are parse errors like any other.
+constexpr unsigned kBodyParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
 Family FamilyOfUnknownPath(std::string_view path) {
   return path.starts_with("v1/") ? Family::kV1 : Family::kV4;

@@ -82,8 +82,9 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   if (!status.ok()) return status;
   for (api::App& app : fixtures.apps) parts->apps.Add(std::move(app));
 
-  status = storage::Database::Open(options.in_memory ? ":memory:" : options.db, &parts->database);
-  if (!status.ok()) return status;
+  const std::string db_path = options.in_memory ? ":memory:" : options.db;
+  status = storage::Database::Open(db_path, &parts->database);
+  if (!status.ok()) return Status::Error("database " + db_path + ": " + status.message());
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
   storage::SeedLedger ledger(parts->database.get());
   status = ApplySeeds(fixtures, *parts->callback_configs, ledger);

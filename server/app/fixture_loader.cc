@@ -140,6 +140,7 @@ Status ReadSection(const Context& ctx, const Value& root, const char* section,
   if (!it->value.IsArray()) return ctx.Error(section, "must be an array");
   for (size_t i = 0; i < it->value.Size(); ++i) {
     CallbackSeed seed;
+    seed.origin = ctx.origin() + ": " + Index(section, i);
     Status status = ReadCallbackSeed(ctx, Index(section, i), it->value[i], shape, &seed);
     if (!status.ok()) return status;
     seeds->push_back(std::move(seed));
@@ -157,31 +158,29 @@ Status ReadFile(const fs::path& path, std::string* contents) {
   return Status::Ok();
 }
 
-// What spans files: duplicate apps, duplicate seeds, seeds of undefined apps.
-Status CheckConsistency(const Fixtures& fixtures) {
+// What spans files: seeds of undefined apps, two seeds for one configuration.
+Status CheckSeeds(const Fixtures& fixtures) {
   std::set<uint32_t> apps;
-  for (const api::App& app : fixtures.apps) {
-    if (!apps.insert(app.sdkappid).second) {
-      return Status::Error("fixtures: sdkappid " + std::to_string(app.sdkappid) +
-                           " is defined by two apps");
-    }
-  }
-  for (auto [section, seeds] : {std::pair{"call_callbacks", &fixtures.call_callbacks},
-                                std::pair{"callkit_callbacks", &fixtures.callkit_callbacks}}) {
+  for (const api::App& app : fixtures.apps) apps.insert(app.sdkappid);
+  for (const auto* seeds : {&fixtures.call_callbacks, &fixtures.callkit_callbacks}) {
     std::set<uint32_t> seeded;
     for (const CallbackSeed& seed : *seeds) {
       const std::string id = std::to_string(seed.sdkappid);
       if (!apps.count(seed.sdkappid)) {
-        return Status::Error(std::string("fixtures: ") + section + ": sdkappid " + id +
-                             " is not defined in apps");
+        return Status::Error(seed.origin + ": sdkappid " + id + " is not defined in apps");
       }
       if (!seeded.insert(seed.sdkappid).second) {
-        return Status::Error(std::string("fixtures: ") + section + ": sdkappid " + id +
-                             " has two entries (one configuration per app)");
+        return Status::Error(seed.origin + ": sdkappid " + id +
+                             " is seeded twice (one configuration per app)");
       }
     }
   }
   return Status::Ok();
+}
+
+bool HasApp(const Fixtures& fixtures, uint32_t sdkappid) {
+  return std::any_of(fixtures.apps.begin(), fixtures.apps.end(),
+                     [&](const api::App& app) { return app.sdkappid == sdkappid; });
 }
 
 }  // namespace
@@ -206,6 +205,10 @@ Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* 
     api::App app;
     status = ReadApp(ctx, Index("apps", i), apps->value[i], &app);
     if (!status.ok()) return status;
+    if (HasApp(*fixtures, app.sdkappid)) {
+      return ctx.Error(Index("apps", i), "sdkappid " + std::to_string(app.sdkappid) +
+                                             " is defined by two apps");
+    }
     fixtures->apps.push_back(std::move(app));
   }
   status = ReadSection(ctx, root, "call_callbacks", handlers::kCallConfigSeed,
@@ -221,7 +224,7 @@ Status LoadFixtures(const std::string& path, Fixtures* fixtures) {
   Status status;
   if (path.empty()) {
     status = ParseFixture(kBuiltinFixtureJson, "built-in default fixture", fixtures);
-    return status.ok() ? CheckConsistency(*fixtures) : status;
+    return status.ok() ? CheckSeeds(*fixtures) : status;
   }
   std::error_code ec;
   std::vector<fs::path> files;
@@ -243,7 +246,7 @@ Status LoadFixtures(const std::string& path, Fixtures* fixtures) {
     if (status.ok()) status = ParseFixture(contents, file.string(), fixtures);
     if (!status.ok()) return status;
   }
-  return CheckConsistency(*fixtures);
+  return CheckSeeds(*fixtures);
 }
 
 }  // namespace trtc::app

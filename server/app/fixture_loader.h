@@ -18,6 +18,7 @@ namespace trtc::app {
 struct CallbackSeed {
   uint32_t sdkappid = 0;
   storage::CallbackConfig config;
+  std::string origin;  // "file: section[i]", for errors found across files
 };
 
 struct Fixtures {

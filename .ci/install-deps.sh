@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs everything trtc-emulator needs to build, run and test, from Debian packages
+# (and the npm registry for the official UserSig generator the tests use). Run as root.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+cd "$(dirname "$0")/.."
+
+packages=(
+  g++ cmake make
+  libboost-dev rapidjson-dev libsqlite3-dev libssl-dev zlib1g-dev
+  libgtest-dev
+)
+# Node.js runs the official UserSig generator in the tests; keep one that is already there.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+(cd tests/node && npm install --no-audit --no-fund --loglevel=error)

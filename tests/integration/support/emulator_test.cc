@@ -1,0 +1,51 @@
+#include "tests/integration/support/emulator_test.h"
+
+#include "tests/integration/support/official_usersig.h"
+
+namespace trtc::testing {
+
+std::unique_ptr<ServerProcess> EmulatorTest::server_;
+std::map<std::pair<uint32_t, std::string>, std::string> EmulatorTest::sigs_;
+
+std::string FixturePath(const std::string& name) {
+  return std::string(TRTC_TEST_FIXTURES_DIR) + "/" + name;
+}
+
+void EmulatorTest::SetUpTestSuite() {
+  ASSERT_TRUE(ServerProcess::Start({"--in-memory", "--fixtures", FixturePath("apps.json")},
+                                   &server_));
+  const std::vector<SigRequest> requests = {
+      {kApp, kAppKey, kAdmin, 86400, {}},
+      {kApp, kAppKey, "user_1", 86400, {}},
+      {kOtherApp, kOtherAppKey, kAdmin, 86400, {}},
+      {kOtherApp, kOtherAppKey, "ops_admin", 86400, {}},
+      {kNoGroupCallApp, kNoGroupCallAppKey, kAdmin, 86400, {}},
+  };
+  const std::vector<std::string> sigs = OfficialUserSigs(requests);
+  ASSERT_EQ(sigs.size(), requests.size());
+  for (size_t i = 0; i < sigs.size(); ++i) {
+    sigs_[{requests[i].sdkappid, requests[i].identifier}] = sigs[i];
+  }
+}
+
+void EmulatorTest::TearDownTestSuite() {
+  if (server_) {
+    EXPECT_EQ(server_->Stop(SIGTERM), 0);
+  }
+  server_.reset();
+  sigs_.clear();
+}
+
+const std::string& EmulatorTest::Sig(uint32_t sdkappid, const std::string& identifier) {
+  static const std::string kNone = "no-such-sig";
+  auto it = sigs_.find({sdkappid, identifier});
+  return it == sigs_.end() ? kNone : it->second;
+}
+
+HttpReply EmulatorTest::Call(const std::string& path, const std::string& body, uint32_t sdkappid,
+                             const std::string& identifier) {
+  HttpClient client(port());
+  return client.Post(ApiTarget(path, sdkappid, identifier, Sig(sdkappid, identifier)), body);
+}
+
+}  // namespace trtc::testing

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite: builds trtc-emulator twice — RelWithDebInfo, and ASan+UBSan —
+# and runs every unit and integration test (ctest) against each build.
+# Needs the dependencies of .ci/install-deps.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+if [ ! -d tests/node/node_modules/tls-sig-api-v2 ]; then
+  (cd tests/node && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+run_suite() {
+  local dir=$1; shift
+  echo "== $dir: configure and build"
+  cmake -S . -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+  echo "== $dir: tests"
+  ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+}
+
+run_suite build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite build/asan -DCMAKE_BUILD_TYPE=Debug -DTRTC_SANITIZE=ON
+echo "== all test suites passed"

@@ -1,0 +1,83 @@
+// The callback configuration rules shared by both families' handlers and the fixtures.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include "server/handlers/callback_rules.h"
+
+namespace trtc::handlers {
+namespace {
+
+RuleResult Check(const char* json, const CallbackShape& shape, storage::CallbackConfig* config) {
+  rapidjson::Document document;
+  document.Parse(json);
+  return ParseCallbackConfig(document, shape, config);
+}
+
+TEST(CallbackRulesTest, SchemeIsCaseInsensitiveHttpOrHttps) {
+  EXPECT_TRUE(HasHttpScheme("http://a"));
+  EXPECT_TRUE(HasHttpScheme("HTTPS://a"));
+  EXPECT_TRUE(HasHttpScheme("HtTp://"));
+  EXPECT_FALSE(HasHttpScheme("http:/a"));
+  EXPECT_FALSE(HasHttpScheme("ftp://a"));
+  EXPECT_FALSE(HasHttpScheme(" http://a"));
+  EXPECT_FALSE(HasHttpScheme("httpx://a"));
+  EXPECT_FALSE(HasHttpScheme(""));
+}
+
+TEST(CallbackRulesTest, WordLists) {
+  EXPECT_TRUE(IsCallCommand("Call.CallbackAfterStartCall"));
+  EXPECT_TRUE(IsCallCommand("Call.CallbackAfterEndCall"));
+  EXPECT_TRUE(IsCallCommand("Call.CallbackAfterMemberChanged"));
+  EXPECT_FALSE(IsCallCommand("call.callbackafterstartcall"));
+  EXPECT_TRUE(IsCallkitAction("join_in_group_call"));
+  EXPECT_TRUE(IsCallkitAction("not_answer"));
+  EXPECT_FALSE(IsCallkitAction("Call.CallbackAfterEndCall"));
+  EXPECT_FALSE(IsCallkitAction("NORMAL_END"));
+}
+
+TEST(CallbackRulesTest, ProblemsAreClassified) {
+  storage::CallbackConfig config;
+  EXPECT_EQ(Check(R"({"actions":["cancel"]})", kCallkitApi, &config).problem, RuleProblem::kMissing);
+  EXPECT_EQ(Check(R"({"address":[],"actions":["cancel"]})", kCallkitApi, &config).problem,
+            RuleProblem::kWrongType);
+  EXPECT_EQ(Check(R"({"address":"x","actions":["cancel"]})", kCallkitApi, &config).problem,
+            RuleProblem::kBadValue);
+  EXPECT_EQ(Check(R"({"address":"http://x"})", kCallkitApi, &config).problem, RuleProblem::kMissing);
+  EXPECT_EQ(Check(R"({"address":"http://x","actions":{}})", kCallkitApi, &config).problem,
+            RuleProblem::kWrongType);
+  EXPECT_EQ(Check(R"({"address":"http://x","actions":[]})", kCallkitApi, &config).problem,
+            RuleProblem::kBadValue);
+  EXPECT_EQ(Check(R"({"address":"http://x","actions":[null]})", kCallkitApi, &config).problem,
+            RuleProblem::kWrongType);
+  EXPECT_EQ(Check(R"({"address":"http://x","actions":["hang_up"]})", kCallkitApi, &config).problem,
+            RuleProblem::kBadValue);
+}
+
+TEST(CallbackRulesTest, MessagesNameTheField) {
+  storage::CallbackConfig config;
+  EXPECT_EQ(Check(R"({"address":"x","actions":["cancel"]})", kCallkitApi, &config).message,
+            "Callback address must start with http or https");
+  EXPECT_EQ(Check(R"({"Url":"http://x","CallbackCommandList":["x"]})", kCallConfigApi, &config).message,
+            "CallbackCommandList: unknown callback command \"x\"");
+  EXPECT_EQ(Check(R"({"url":"http://x"})", kCallConfigSeed, &config).message, "commands is required");
+}
+
+TEST(CallbackRulesTest, ValidConfigKeepsFirstOccurrences) {
+  storage::CallbackConfig config;
+  ASSERT_TRUE(Check(R"({"address":"https://x/cb","actions":["reject","cancel","reject","cancel"]})",
+                    kCallkitApi, &config)
+                  .ok());
+  EXPECT_EQ(config.url, "https://x/cb");
+  EXPECT_EQ(config.events, (std::vector<std::string>{"reject", "cancel"}));
+}
+
+TEST(CallbackRulesTest, JsonOfAConfiguration) {
+  storage::CallbackConfig config{"http://a", {"cancel", "reject"}};
+  EXPECT_EQ(CallbackConfigJson(config, kCallkitApi, true),
+            R"({"actions":["cancel","reject"],"address":"http://a"})");
+  EXPECT_EQ(CallbackConfigJson(config, kCallConfigApi, false),
+            R"({"Url":"http://a","CallbackCommandList":["cancel","reject"]})");
+}
+
+}  // namespace
+}  // namespace trtc::handlers

@@ -30,6 +30,10 @@ struct UserSigVerdict {
   bool ok() const { return outcome == UserSigOutcome::kOk; }
 };
 
+// UserSig mode signs without TLS.userbuf (so a PrivateMapKey presented as a UserSig
+// fails its HMAC, as in the official C++ checker); PrivateMapKey mode signs with it.
+enum class VerifyMode { kUserSig, kPrivateMapKey };
+
 class UserSigVerifier {
  public:
   explicit UserSigVerifier(const Clock& clock) : clock_(clock) {}
@@ -37,7 +41,7 @@ class UserSigVerifier {
   // `usersig` is the already percent-decoded query value; `sdkappid` and `identifier`
   // are the request's. `key` is the app's secret key string (its bytes are the HMAC key).
   UserSigVerdict Verify(std::string_view usersig, uint32_t sdkappid, std::string_view identifier,
-                        std::string_view key) const;
+                        std::string_view key, VerifyMode mode = VerifyMode::kUserSig) const;
 
  private:
   const Clock& clock_;

@@ -21,6 +21,9 @@ class OfficialUserSigTest : public EmulatorTest {
              v4_code);
     ExpectV1(client.Post(ApiTarget("v1/callback/get", kApp, identifier, sig), "{}"), v1_code);
   }
+  static std::string TimeMember(int64_t time) {
+    return "{\"TLS.time\":" + std::to_string(time) + "}";
+  }
   static int64_t Now() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -52,7 +55,7 @@ TEST_F(OfficialUserSigTest, WrongSigsAreRejectedWithTheirCodes) {
       {kApp, kAppKey, kAdmin, 86400, 1577836800},         // 3: expired (made 2020-01-01)
       {kApp, kOtherAppKey, kAdmin, 86400, 1577836800},    // 4: expired and wrong key
       {kApp, kAppKey, kAdmin, 86400, {}, R"({"TLS.expire":999999999})"},  // 5: tampered expire
-      {kApp, kAppKey, kAdmin, 86400, {}, R"({"TLS.time":1})"},           // 6: tampered time
+      {kApp, kAppKey, kAdmin, 86400, {}, TimeMember(Now() + 60)},          // 6: tampered time
       {kApp, kAppKey, kAdmin, 86400, {}, R"({"TLS.ver":"1.0"})"},         // 7: not version 2.0
       {kApp, kAppKey, kAdmin, 86400, {}, R"({"TLS.sig":5})"},             // 8: malformed member
   });

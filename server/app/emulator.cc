@@ -6,6 +6,7 @@
 #include "server/app/fixture_loader.h"
 #include "server/control/control_plane.h"
 #include "server/http/http_server.h"
+#include "server/limits/rate_limiter.h"
 #include "storage/callback_config_store.h"
 #include "storage/database.h"
 #include "storage/seed_ledger.h"
@@ -66,6 +67,7 @@ struct Emulator::Parts {
   api::AppRegistry apps;
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
+  std::unique_ptr<limits::RateLimiter> rate_limiter;
   std::unique_ptr<api::ApiDispatcher> api;
   std::unique_ptr<control::ControlPlane> control;
   std::unique_ptr<TopLevelRouter> router;
@@ -95,6 +97,10 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   services.clock = &parts->clock;
   parts->api = std::make_unique<api::ApiDispatcher>(parts->apps, services, parts->clock,
                                                     options.auth);
+  if (options.rate_limits) {
+    parts->rate_limiter = std::make_unique<limits::RateLimiter>(parts->apps, parts->clock);
+    parts->api->AddHook(parts->rate_limiter.get());
+  }
   parts->control = std::make_unique<control::ControlPlane>();
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},

@@ -1,8 +1,11 @@
-// Base64 as UserSig uses it: the standard alphabet (RFC 4648 §4, padded) inside the
-// document (TLS.sig, TLS.userbuf), and Tencent's URL alphabet for the outer layer
-// ('+' -> '*', '/' -> '-', '=' -> '_'). Decoding is strict like OpenSSL's
-// EVP_DecodeBlock, which the official checker uses: the length must be a multiple of 4
-// and padding may only end the text.
+// Base64 as UserSig uses it (../shared/spec/usersig.md §1, §3): the standard alphabet
+// (RFC 4648 §4, padded) inside the document (TLS.sig, TLS.userbuf), and Tencent's URL
+// alphabet ('+' -> '*', '/' -> '-', '=' -> '_') for the outer layer.
+//
+// Decoding is strict: the length must be a multiple of 4 (as OpenSSL's EVP_DecodeBlock,
+// which the official checker uses, demands), every character must be in the alphabet,
+// and padding may only end the text (stricter than EVP_DecodeBlock, which reads a stray
+// '=' as zero bits; no official encoder writes one).
 #pragma once
 
 #include <string>
@@ -13,11 +16,17 @@ namespace trtc::auth {
 std::string Base64Encode(std::string_view bytes);
 std::string TencentBase64Encode(std::string_view bytes);
 
-// Standard alphabet only. False on any error; *out is then unspecified.
-bool Base64Decode(std::string_view text, std::string* out);
-// Tencent alphabet, and the standard one too (every official decoder maps only
-// '* - _', so '+ / =' pass through). ASCII whitespace is skipped first, as the official
-// C++ checker does.
-bool TencentBase64Decode(std::string_view text, std::string* out);
+// Both decoders return false on malformed text; *out is then unspecified and, if `why`
+// is given, *why says what is wrong (for log details).
+
+// The standard alphabet only, no whitespace.
+bool Base64Decode(std::string_view text, std::string* out, std::string* why = nullptr);
+
+// The UserSig outer layer. Accepts Tencent's alphabet and the standard one (every
+// official decoder maps only '* - _', so '+ / =' pass through) and skips ASCII
+// whitespace first, as the official C++ checker does. A space is skipped, never read
+// as '+': the spec keeps '+' when percent-decoding the query, and a '+' turned into a
+// space fails in the official checker too.
+bool TencentBase64Decode(std::string_view text, std::string* out, std::string* why = nullptr);
 
 }  // namespace trtc::auth

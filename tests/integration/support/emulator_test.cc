@@ -12,8 +12,9 @@ std::string FixturePath(const std::string& name) {
 }
 
 void EmulatorTest::SetUpTestSuite() {
-  ASSERT_TRUE(ServerProcess::Start({"--in-memory", "--fixtures", FixturePath("apps.json")},
-                                   &server_));
+  // Limits are off: these suites call faster than 10/s. rate_limit_test.cc covers them.
+  ASSERT_TRUE(ServerProcess::Start(
+      {"--in-memory", "--rate-limits", "off", "--fixtures", FixturePath("apps.json")}, &server_));
   const std::vector<SigRequest> requests = {
       {kApp, kAppKey, kAdmin, 86400, {}},
       {kApp, kAppKey, "user_1", 86400, {}},

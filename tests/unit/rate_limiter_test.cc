@@ -1,0 +1,131 @@
+// Calling-frequency limits with a stepped clock: no sleeps.
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "server/limits/rate_limiter.h"
+
+namespace trtc::limits {
+namespace {
+
+const api::Endpoint& EndpointAt(std::string_view path) {
+  const api::Endpoint* endpoint = api::FindEndpoint(path);
+  EXPECT_NE(endpoint, nullptr) << path;
+  return *endpoint;
+}
+
+class RateLimiterTest : public ::testing::Test {
+ protected:
+  RateLimiterTest() : clock_(1700000000000) {
+    api::App first;
+    first.sdkappid = 1;
+    first.key = "k";
+    api::App second = first;
+    second.sdkappid = 2;
+    second.rate_limits["v1/callback/get"] = 3;
+    second.rate_limits["v4/call_config/get_callback"] = 0;
+    apps_.Add(first);
+    apps_.Add(second);
+  }
+  std::optional<api::ApiReply> Call(RateLimiter& limiter, uint32_t sdkappid, std::string_view path) {
+    const api::App& app = *apps_.Find(sdkappid);
+    return limiter.Admit(api::CallInfo{EndpointAt(path), sdkappid, "administrator", app});
+  }
+  // How many of `attempts` calls in the current second are admitted.
+  int Admitted(RateLimiter& limiter, uint32_t sdkappid, std::string_view path, int attempts) {
+    int admitted = 0;
+    for (int i = 0; i < attempts; ++i) admitted += Call(limiter, sdkappid, path) ? 0 : 1;
+    return admitted;
+  }
+
+  api::AppRegistry apps_;
+  ManualClock clock_;
+};
+
+TEST_F(RateLimiterTest, TheDocumentedFiguresComeFromTheEndpointTable) {
+  const api::App& app = *apps_.Find(1);
+  EXPECT_EQ(RateLimiter::LimitFor(app, EndpointAt("v4/call_config/set_callback")), 200);
+  EXPECT_EQ(RateLimiter::LimitFor(app, EndpointAt("v1/callback/update")), 10);
+  EXPECT_EQ(RateLimiter::LimitFor(*apps_.Find(2), EndpointAt("v1/callback/get")), 3);
+}
+
+TEST_F(RateLimiterTest, TheCallAfterTheLimitIsRefusedWithTheFamilysCode) {
+  RateLimiter limiter(apps_, clock_);
+  EXPECT_EQ(Admitted(limiter, 1, "v1/callback/set", 10), 10);
+  std::optional<api::ApiReply> refused = Call(limiter, 1, "v1/callback/set");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code(), 70005);
+  EXPECT_EQ(Admitted(limiter, 1, "v4/call_config/set_callback", 200), 200);
+  refused = Call(limiter, 1, "v4/call_config/set_callback");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code(), 60007);
+  EXPECT_NE(refused->detail.find("200"), std::string::npos);
+}
+
+TEST_F(RateLimiterTest, TheNextSecondAdmitsAgain) {
+  RateLimiter limiter(apps_, clock_);
+  clock_.SetMillis(1700000000999);
+  EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 12), 10);
+  clock_.AdvanceMillis(1);  // 1700000001.000: a new window
+  EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 12), 10);
+  clock_.AdvanceMillis(999);  // still the same second
+  EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 1), 0);
+  clock_.AdvanceMillis(5000);  // seconds later
+  EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 12), 10);
+}
+
+TEST_F(RateLimiterTest, AppsAndEndpointsHaveSeparateBudgets) {
+  RateLimiter limiter(apps_, clock_);
+  EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 15), 10);
+  EXPECT_EQ(Admitted(limiter, 1, "v1/callback/set", 15), 10);
+  EXPECT_EQ(Admitted(limiter, 2, "v1/callback/set", 15), 10);
+  EXPECT_EQ(Admitted(limiter, 1, "v4/call_config/get_callback", 250), 200);
+}
+
+TEST_F(RateLimiterTest, FixtureOverridesRaiseOrLowerALimit) {
+  RateLimiter limiter(apps_, clock_);
+  EXPECT_EQ(Admitted(limiter, 2, "v1/callback/get", 10), 3);
+  EXPECT_EQ(Admitted(limiter, 2, "v4/call_config/get_callback", 10), 0);
+  EXPECT_EQ(Admitted(limiter, 2, "v4/call_config/set_callback", 250), 200);
+}
+
+TEST_F(RateLimiterTest, AnAppNoFixtureDefinesGetsTheDocumentedFigures) {
+  RateLimiter limiter(apps_, clock_);
+  api::App stranger;
+  stranger.sdkappid = 99;
+  int admitted = 0;
+  for (int i = 0; i < 20; ++i) {
+    admitted += limiter.Admit(api::CallInfo{EndpointAt("v1/callback/get"), 99, "x", stranger}) ? 0 : 1;
+  }
+  EXPECT_EQ(admitted, 10);
+}
+
+TEST_F(RateLimiterTest, ManyThreadsNeverAdmitMoreThanTheLimit) {
+  RateLimiter limiter(apps_, clock_);
+  std::atomic<int> admitted{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 500; ++i) {
+        if (!Call(limiter, 1, "v4/call_config/get_callback")) admitted.fetch_add(1);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(admitted.load(), 200);
+}
+
+TEST(WindowCounterTest, CountsWithinOneSecond) {
+  WindowCounter counter;
+  EXPECT_TRUE(counter.TryAdmit(5, 2));
+  EXPECT_TRUE(counter.TryAdmit(5, 2));
+  EXPECT_FALSE(counter.TryAdmit(5, 2));
+  EXPECT_TRUE(counter.TryAdmit(6, 2));
+  EXPECT_TRUE(counter.TryAdmit(4, 2));  // the clock went back: a window of its own
+  EXPECT_FALSE(counter.TryAdmit(4, 0));
+}
+
+}  // namespace
+}  // namespace trtc::limits

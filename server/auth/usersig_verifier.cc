@@ -5,26 +5,46 @@
 #include <openssl/hmac.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <climits>
+#include <cstddef>
+#include <cstdio>
 #include <limits>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
 #include "server/auth/base64.h"
 
 namespace trtc::auth {
 namespace {
 
+using rapidjson::Value;
+// Values and parse stack both in caller-given buffers (see Verify).
+using PooledDocument =
+    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
+                               rapidjson::MemoryPoolAllocator<>>;
+
 // Official sigs inflate to a few hundred bytes; anything bigger is not a UserSig.
 constexpr size_t kMaxInflatedBytes = 64 * 1024;
+// Longest document or request string quoted whole in a detail.
+constexpr size_t kMaxQuotedBytes = 64;
 
 UserSigVerdict Fail(UserSigOutcome outcome, std::string detail) {
   return UserSigVerdict{outcome, std::move(detail)};
 }
 
-// zlib format only (RFC 1950 header and adler32): raw deflate and gzip are rejected, as
-// uncompress() in the official checker rejects them. Bytes after the stream are ignored.
+// zlib format only (RFC 1950 header and adler32), as uncompress() in the official
+// checker: raw deflate and gzip fail the header check. Bytes after the stream are
+// ignored, as uncompress() ignores them.
 bool Inflate(std::string_view compressed, std::string* out, std::string* why) {
+  if (compressed.size() > UINT_MAX) {
+    *why = "too long for zlib";
+    return false;
+  }
   z_stream stream{};
   if (inflateInit(&stream) != Z_OK) {
     *why = "zlib could not start";
@@ -32,47 +52,234 @@ bool Inflate(std::string_view compressed, std::string* out, std::string* why) {
   }
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
   stream.avail_in = static_cast<uInt>(compressed.size());
-  out->clear();
-  char chunk[4096];
+  // One byte of room past the cap, so that "too big" is seen rather than guessed.
+  constexpr size_t kRoom = kMaxInflatedBytes + 1;
+  out->resize(std::min(kRoom, std::max<size_t>(256, compressed.size() * 4)));
+  size_t produced = 0;
   int result = Z_OK;
-  while (result == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(chunk);
-    stream.avail_out = sizeof chunk;
+  while (result == Z_OK && produced < kRoom) {
+    if (produced == out->size()) out->resize(std::min(kRoom, out->size() * 2));
+    stream.next_out = reinterpret_cast<Bytef*>(out->data() + produced);
+    stream.avail_out = static_cast<uInt>(out->size() - produced);
     result = inflate(&stream, Z_NO_FLUSH);
-    out->append(chunk, sizeof chunk - stream.avail_out);
-    if (out->size() > kMaxInflatedBytes) {
-      inflateEnd(&stream);
-      *why = "inflates to more than " + std::to_string(kMaxInflatedBytes) + " bytes";
-      return false;
-    }
-    if (result == Z_BUF_ERROR && stream.avail_in == 0) break;  // truncated input
+    produced = out->size() - stream.avail_out;
   }
+  const std::string zlib_message = stream.msg ? stream.msg : "";
   inflateEnd(&stream);
-  if (result != Z_STREAM_END) {
-    *why = std::string("not a complete zlib stream (") + (stream.msg ? stream.msg : "truncated") + ")";
+  out->resize(produced);
+  if (produced > kMaxInflatedBytes) {
+    *why = "inflates to more than " + std::to_string(kMaxInflatedBytes) + " bytes";
     return false;
   }
-  return true;
+  if (result == Z_STREAM_END) return true;
+  if (result == Z_BUF_ERROR) {
+    *why = "the zlib stream is cut short";
+  } else if (result == Z_NEED_DICT) {
+    *why = "the zlib stream needs a preset dictionary";
+  } else {
+    *why = "not a zlib stream (" +
+           (zlib_message.empty() ? "error " + std::to_string(result) : zlib_message) + ")";
+  }
+  return false;
 }
 
-std::string_view StringOf(const rapidjson::Value& value) {
+// A document or request string for a log line: quoted, control bytes escaped, and cut
+// short, since it may be 64 KiB long.
+std::string Quoted(std::string_view text) {
+  size_t shown = std::min(text.size(), kMaxQuotedBytes);
+  // Back off to a character boundary: a UTF-8 sequence is not split.
+  while (shown > 0 && shown < text.size() &&
+         (static_cast<unsigned char>(text[shown]) & 0xc0) == 0x80) {
+    --shown;
+  }
+  std::string out = "\"";
+  for (char c : text.substr(0, shown)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", u);
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  if (shown < text.size()) out += "... (" + std::to_string(text.size()) + " bytes)";
+  return out;
+}
+
+std::string_view StringOf(const Value& value) {
   return std::string_view(value.GetString(), value.GetStringLength());
 }
 
-const rapidjson::Value* Member(const rapidjson::Value& doc, const char* name) {
-  auto it = doc.FindMember(name);
-  return it == doc.MemberEnd() ? nullptr : &it->value;
+// What a member holds, for "expected X, found Y" details.
+std::string Found(const Value* value) {
+  if (value == nullptr) return "nothing (member missing)";
+  if (value->IsString()) return "the string " + Quoted(StringOf(*value));
+  if (value->IsInt64()) return "the number " + std::to_string(value->GetInt64());
+  if (value->IsUint64()) return "the number " + std::to_string(value->GetUint64());
+  if (value->IsNumber()) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.17g", value->GetDouble());
+    return std::string("the number ") + number;
+  }
+  if (value->IsBool()) return value->GetBool() ? "true" : "false";
+  if (value->IsNull()) return "null";
+  return value->IsObject() ? "an object" : "an array";
 }
 
-std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+const Value* Member(const Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
 
-// Base64 of HMAC-SHA256(key bytes, text): what TLS.sig holds.
-std::string HmacBase64(std::string_view key, const std::string& text) {
+UserSigVerdict Mistyped(const char* member, const char* expected, const Value* found) {
+  return Fail(UserSigOutcome::kMalformed,
+              std::string(member) + ": expected " + expected + ", found " + Found(found));
+}
+
+// time + expire, saturated to the int64 range: exact for any time the clock can tell.
+int64_t Deadline(int64_t time, int64_t expire) {
+  int64_t sum;
+  if (!__builtin_add_overflow(time, expire, &sum)) return sum;
+  return expire < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+}
+
+// The text TLS.sig signs (usersig.md §1 step 3); a PrivateMapKey also signs its userbuf.
+std::string SignedText(std::string_view identifier, uint32_t sdkappid, int64_t time,
+                       int64_t expire, std::optional<std::string_view> userbuf) {
+  std::string text;
+  text.reserve(96 + identifier.size() + (userbuf ? userbuf->size() + 13 : 0));
+  text.append("TLS.identifier:").append(identifier);
+  text.append("\nTLS.sdkappid:").append(std::to_string(sdkappid));
+  text.append("\nTLS.time:").append(std::to_string(time));
+  text.append("\nTLS.expire:").append(std::to_string(expire));
+  if (userbuf) text.append("\nTLS.userbuf:").append(*userbuf);
+  text.push_back('\n');
+  return text;
+}
+
+// Whether `sig` is the standard base64 of HMAC-SHA256(key bytes, text). Constant time
+// over the digest, so that timing tells nothing of how much of a forged sig was right.
+bool SignatureMatches(std::string_view key, const std::string& text, std::string_view sig) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest, &length);
-  return Base64Encode(std::string_view(reinterpret_cast<const char*>(digest), length));
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest,
+           &length) == nullptr) {
+    return false;
+  }
+  const std::string expected =
+      Base64Encode(std::string_view(reinterpret_cast<const char*>(digest), length));
+  return sig.size() == expected.size() &&
+         CRYPTO_memcmp(sig.data(), expected.data(), expected.size()) == 0;
+}
+
+// Steps 2-3: Tencent base64, then zlib. `json` comes back NUL-terminated (std::string).
+UserSigVerdict DecodeDocument(std::string_view usersig, std::string* json) {
+  std::string compressed, why;
+  if (!TencentBase64Decode(usersig, &compressed, &why)) {
+    return Fail(UserSigOutcome::kUndecodable, "not base64url (A-Z a-z 0-9 * - _): " + why);
+  }
+  if (!Inflate(compressed, json, &why)) {
+    return Fail(UserSigOutcome::kUndecodable, "base64url decodes, but " + why);
+  }
+  return {};
+}
+
+// Step 5. The official checker sends a document without TLS.ver "2.0" down the v1
+// (ECDSA) path, which can only fail here, for want of the app's public key: a signed
+// document is then a bad signature, an unsigned one malformed.
+UserSigVerdict CheckVersion(const Value& doc) {
+  const Value* ver = Member(doc, "TLS.ver");
+  if (ver && ver->IsString() && StringOf(*ver) == "2.0") return {};
+  const Value* sig = Member(doc, "TLS.sig");
+  if (sig && sig->IsString()) {
+    return Fail(UserSigOutcome::kBadSignature,
+                "TLS.ver: expected \"2.0\", found " + Found(ver) +
+                    ": an old (v1, ECDSA) UserSig, which needs a public key the emulator lacks");
+  }
+  return Fail(UserSigOutcome::kMalformed, "TLS.ver: expected \"2.0\", found " + Found(ver) +
+                                              ", and no string TLS.sig: not a UserSig");
+}
+
+// Steps 6-7: the document is for the request's user of the request's app.
+UserSigVerdict CheckAddressee(const Value& doc, uint32_t sdkappid, std::string_view identifier) {
+  const Value* doc_identifier = Member(doc, "TLS.identifier");
+  if (!doc_identifier || !doc_identifier->IsString()) {
+    return Mistyped("TLS.identifier", "a string", doc_identifier);
+  }
+  if (StringOf(*doc_identifier) != identifier) {
+    return Fail(UserSigOutcome::kIdentifierMismatch,
+                "identifier mismatch: request has " + Quoted(identifier) + ", UserSig has " +
+                    Quoted(StringOf(*doc_identifier)));
+  }
+  const Value* doc_sdkappid = Member(doc, "TLS.sdkappid");
+  if (!doc_sdkappid || !doc_sdkappid->IsUint()) {
+    return Mistyped("TLS.sdkappid", "an unsigned 32-bit integer", doc_sdkappid);
+  }
+  if (doc_sdkappid->GetUint() != sdkappid) {
+    return Fail(UserSigOutcome::kSdkappidMismatch,
+                "sdkappid mismatch: request has " + std::to_string(sdkappid) + ", UserSig has " +
+                    std::to_string(doc_sdkappid->GetUint()));
+  }
+  return {};
+}
+
+// Steps 8-9: time and expire are integers, and now is not past time + expire. Before the
+// HMAC, as in every official checker: an expired sig with the wrong key is "expired".
+UserSigVerdict CheckLifetime(const Value& doc, const Clock& clock, int64_t* time,
+                             int64_t* expire) {
+  const Value* doc_time = Member(doc, "TLS.time");
+  if (!doc_time || !doc_time->IsInt64()) return Mistyped("TLS.time", "an integer", doc_time);
+  const Value* doc_expire = Member(doc, "TLS.expire");
+  if (!doc_expire || !doc_expire->IsInt64()) {
+    return Mistyped("TLS.expire", "an integer", doc_expire);
+  }
+  *time = doc_time->GetInt64();
+  *expire = doc_expire->GetInt64();
+  const int64_t deadline = Deadline(*time, *expire);
+  const int64_t now = clock.NowSeconds();
+  if (now <= deadline) return {};
+  return Fail(UserSigOutcome::kExpired,
+              "expired: time " + std::to_string(*time) + " + expire " + std::to_string(*expire) +
+                  " = " + std::to_string(deadline) + " < now " + std::to_string(now));
+}
+
+// Steps 10-12: TLS.sig (and in PrivateMapKey mode TLS.userbuf) present, then the HMAC over
+// the request's identifier and sdkappid and the document's time and expire.
+UserSigVerdict CheckSignature(const Value& doc, uint32_t sdkappid, std::string_view identifier,
+                              int64_t time, int64_t expire, std::string_view key,
+                              VerifyMode mode) {
+  const Value* sig = Member(doc, "TLS.sig");
+  if (!sig || !sig->IsString()) return Mistyped("TLS.sig", "a string", sig);
+  const Value* userbuf = Member(doc, "TLS.userbuf");
+  std::optional<std::string_view> signed_userbuf;
+  if (mode == VerifyMode::kPrivateMapKey) {
+    if (!userbuf || !userbuf->IsString()) {
+      return Mistyped("TLS.userbuf", "a base64 string (PrivateMapKey mode)", userbuf);
+    }
+    std::string bytes, why;
+    if (!Base64Decode(StringOf(*userbuf), &bytes, &why)) {
+      return Fail(UserSigOutcome::kMalformed, "TLS.userbuf is not base64: " + why);
+    }
+    signed_userbuf = StringOf(*userbuf);
+  }
+  const std::string text = SignedText(identifier, sdkappid, time, expire, signed_userbuf);
+  if (SignatureMatches(key, text, StringOf(*sig))) return {};
+  std::string detail = "signature mismatch: TLS.sig is not HMAC-SHA256, under this app's key, "
+                       "of identifier " + Quoted(identifier) + ", sdkappid " +
+                       std::to_string(sdkappid) + ", time " + std::to_string(time) +
+                       ", expire " + std::to_string(expire) +
+                       (signed_userbuf ? " and TLS.userbuf" : "") +
+                       " (made with another app's key, or a field changed after signing)";
+  if (mode == VerifyMode::kUserSig && userbuf) {
+    detail += "; the document has a TLS.userbuf: a PrivateMapKey, not a UserSig?";
+  }
+  return Fail(UserSigOutcome::kBadSignature, std::move(detail));
 }
 
 }  // namespace
@@ -80,96 +287,40 @@ std::string HmacBase64(std::string_view key, const std::string& text) {
 UserSigVerdict UserSigVerifier::Verify(std::string_view usersig, uint32_t sdkappid,
                                        std::string_view identifier, std::string_view key,
                                        VerifyMode mode) const {
-  // Steps 1-3: present, base64url, zlib.
   if (usersig.empty()) return Fail(UserSigOutcome::kEmpty, "usersig is empty");
-  std::string compressed;
-  if (!TencentBase64Decode(usersig, &compressed)) {
-    return Fail(UserSigOutcome::kUndecodable,
-                "not base64url: " + std::to_string(usersig.size()) +
-                    " characters, expected a multiple of 4 from A-Z a-z 0-9 * - _");
-  }
-  std::string json, why;
-  if (!Inflate(compressed, &json, &why)) return Fail(UserSigOutcome::kUndecodable, why);
+  std::string json;
+  if (UserSigVerdict verdict = DecodeDocument(usersig, &json); !verdict.ok()) return verdict;
 
-  // Step 4: a JSON object.
-  rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-  if (doc.HasParseError() || !doc.IsObject()) {
-    return Fail(UserSigOutcome::kMalformed, "inflated content is not a JSON object");
+  // Step 4. Parsed in place, with the values and the parse stack in these buffers: an
+  // ordinary document costs no allocation. Iterative, so that deep nesting cannot
+  // exhaust the thread's stack.
+  alignas(std::max_align_t) char value_buffer[1024];
+  alignas(std::max_align_t) char parse_buffer[1024];
+  rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer, sizeof value_buffer);
+  rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer, sizeof parse_buffer);
+  PooledDocument doc(&value_allocator, sizeof parse_buffer / 2, &parse_allocator);
+  doc.ParseInsitu<rapidjson::kParseIterativeFlag>(json.data());
+  if (doc.HasParseError()) {
+    return Fail(UserSigOutcome::kMalformed,
+                std::string("inflates, but not to JSON: ") +
+                    rapidjson::GetParseError_En(doc.GetParseError()) + " (offset " +
+                    std::to_string(doc.GetErrorOffset()) + ")");
   }
-  // Step 5: version 2.0. The official checker sends anything else down the v1 (ECDSA)
-  // path, which fails its signature check without the app's public key.
-  const rapidjson::Value* ver = Member(doc, "TLS.ver");
-  if (!ver || !ver->IsString() || StringOf(*ver) != "2.0") {
-    const rapidjson::Value* sig = Member(doc, "TLS.sig");
-    const bool v1_shaped = sig && sig->IsString();
-    return Fail(v1_shaped ? UserSigOutcome::kBadSignature : UserSigOutcome::kMalformed,
-                "TLS.ver is not \"2.0\": not a TLSSigAPIv2 UserSig");
+  if (!doc.IsObject()) {
+    return Fail(UserSigOutcome::kMalformed, "inflates to JSON, but " + Found(&doc) +
+                                                 " where an object was expected");
   }
-  // Step 6: identifier.
-  const rapidjson::Value* doc_identifier = Member(doc, "TLS.identifier");
-  if (!doc_identifier || !doc_identifier->IsString()) {
-    return Fail(UserSigOutcome::kMalformed, "TLS.identifier missing or not a string");
+
+  if (UserSigVerdict verdict = CheckVersion(doc); !verdict.ok()) return verdict;
+  if (UserSigVerdict verdict = CheckAddressee(doc, sdkappid, identifier); !verdict.ok()) {
+    return verdict;
   }
-  if (StringOf(*doc_identifier) != identifier) {
-    return Fail(UserSigOutcome::kIdentifierMismatch,
-                "identifier mismatch: request has " + Quoted(identifier) + ", UserSig has " +
-                    Quoted(StringOf(*doc_identifier)));
+
+  int64_t time = 0, expire = 0;
+  if (UserSigVerdict verdict = CheckLifetime(doc, clock_, &time, &expire); !verdict.ok()) {
+    return verdict;
   }
-  // Step 7: sdkappid.
-  const rapidjson::Value* doc_sdkappid = Member(doc, "TLS.sdkappid");
-  if (!doc_sdkappid || !doc_sdkappid->IsUint()) {
-    return Fail(UserSigOutcome::kMalformed, "TLS.sdkappid missing or not an unsigned 32-bit number");
-  }
-  if (doc_sdkappid->GetUint() != sdkappid) {
-    return Fail(UserSigOutcome::kSdkappidMismatch,
-                "sdkappid mismatch: request has " + std::to_string(sdkappid) + ", UserSig has " +
-                    std::to_string(doc_sdkappid->GetUint()));
-  }
-  // Steps 8-9: time and expire, then expiry (before the HMAC, as every official checker).
-  const rapidjson::Value* time = Member(doc, "TLS.time");
-  const rapidjson::Value* expire = Member(doc, "TLS.expire");
-  if (!time || !time->IsInt64() || !expire || !expire->IsInt64()) {
-    return Fail(UserSigOutcome::kMalformed, "TLS.time or TLS.expire missing or not an integer");
-  }
-  const int64_t issued = time->GetInt64();
-  const int64_t lifetime = expire->GetInt64();
-  const int64_t now = clock_.NowSeconds();
-  // Strictly after time + expire; 128-bit so that no pair of int64 values overflows.
-  if (static_cast<__int128>(now) > static_cast<__int128>(issued) + lifetime) {
-    return Fail(UserSigOutcome::kExpired,
-                "expired: TLS.time " + std::to_string(issued) + " + TLS.expire " +
-                    std::to_string(lifetime) + " < now " + std::to_string(now));
-  }
-  // Steps 10-11: the signature, and the userbuf in PrivateMapKey mode.
-  const rapidjson::Value* sig = Member(doc, "TLS.sig");
-  if (!sig || !sig->IsString()) {
-    return Fail(UserSigOutcome::kMalformed, "TLS.sig missing or not a string");
-  }
-  std::string signed_text;
-  signed_text.reserve(128);
-  signed_text.append("TLS.identifier:").append(identifier).append("\n");
-  signed_text.append("TLS.sdkappid:").append(std::to_string(sdkappid)).append("\n");
-  signed_text.append("TLS.time:").append(std::to_string(issued)).append("\n");
-  signed_text.append("TLS.expire:").append(std::to_string(lifetime)).append("\n");
-  if (mode == VerifyMode::kPrivateMapKey) {
-    const rapidjson::Value* userbuf = Member(doc, "TLS.userbuf");
-    std::string ignored;
-    if (!userbuf || !userbuf->IsString() || !Base64Decode(StringOf(*userbuf), &ignored)) {
-      return Fail(UserSigOutcome::kMalformed, "TLS.userbuf missing or not base64");
-    }
-    signed_text.append("TLS.userbuf:").append(StringOf(*userbuf)).append("\n");
-  }
-  // Step 12: HMAC, compared in constant time.
-  const std::string expected = HmacBase64(key, signed_text);
-  const std::string_view found = StringOf(*sig);
-  if (found.size() != expected.size() ||
-      CRYPTO_memcmp(found.data(), expected.data(), expected.size()) != 0) {
-    return Fail(UserSigOutcome::kBadSignature,
-                "signature mismatch: TLS.sig was not made with this app's key over these fields "
-                "(another app's key, or a field changed after signing)");
-  }
-  return UserSigVerdict{};
+  return CheckSignature(doc, sdkappid, identifier, time, expire, key, mode);
 }
 
 }  // namespace trtc::auth

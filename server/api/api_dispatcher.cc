@@ -18,6 +18,9 @@ namespace {
 constexpr unsigned kBodyParseFlags =
     rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
+using BodyDocument = rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
+                                                rapidjson::MemoryPoolAllocator<>>;
+
 Family FamilyOfUnknownPath(std::string_view path) {
   return path.starts_with("v1/") ? Family::kV1 : Family::kV4;
 }
@@ -72,7 +75,13 @@ class ApiDispatcher::AdmittedCall final : public http::Exchange {
  private:
   ApiReply Execute(std::string_view body) {
     const Endpoint& endpoint = *admission_.endpoint;
-    rapidjson::Document document;
+    // Values and the parse stack live in these buffers: a typical body costs no
+    // allocation (RapidJSON's default pool would take 64 KiB from the heap per request).
+    alignas(std::max_align_t) char value_buffer[2048];
+    alignas(std::max_align_t) char parse_buffer[1024];
+    rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer, sizeof value_buffer);
+    rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer, sizeof parse_buffer);
+    BodyDocument document(&value_allocator, sizeof parse_buffer / 2, &parse_allocator);
     // An empty body is read as {} (api.md §1, emulator choice).
     const std::string_view json = body.empty() ? std::string_view("{}") : body;
     document.Parse<kBodyParseFlags>(json.data(), json.size());

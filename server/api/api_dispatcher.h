@@ -12,7 +12,7 @@
 #include "server/api/app_registry.h"
 #include "server/api/endpoint_table.h"
 #include "server/api/request_hook.h"
-#include "server/auth/usersig_verifier.h"
+#include "server/auth/cached_usersig_verifier.h"
 #include "server/http/request_handler.h"
 
 namespace trtc::api {
@@ -39,7 +39,7 @@ class ApiDispatcher final : public http::RequestHandler {
 
   const AppRegistry& apps_;
   Services services_;
-  auth::UserSigVerifier verifier_;
+  auth::CachedUserSigVerifier verifier_;
   AuthMode auth_;
   std::vector<RequestHook*> hooks_;
 };

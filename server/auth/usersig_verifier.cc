@@ -320,7 +320,9 @@ UserSigVerdict UserSigVerifier::Verify(std::string_view usersig, uint32_t sdkapp
   if (UserSigVerdict verdict = CheckLifetime(doc, clock_, &time, &expire); !verdict.ok()) {
     return verdict;
   }
-  return CheckSignature(doc, sdkappid, identifier, time, expire, key, mode);
+  UserSigVerdict verdict = CheckSignature(doc, sdkappid, identifier, time, expire, key, mode);
+  if (verdict.ok()) verdict.deadline = Deadline(time, expire);
+  return verdict;
 }
 
 }  // namespace trtc::auth

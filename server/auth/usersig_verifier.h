@@ -27,6 +27,8 @@ struct UserSigVerdict {
   UserSigOutcome outcome = UserSigOutcome::kOk;
   // For --log-level debug: what was expected and what was found. Empty on success.
   std::string detail;
+  // On success: the last second at which the UserSig is still valid (time + expire).
+  int64_t deadline = 0;
   bool ok() const { return outcome == UserSigOutcome::kOk; }
 };
 

@@ -11,15 +11,23 @@ namespace {
 constexpr int kMaxDrainPolls = 2000;
 constexpr auto kDrainPoll = std::chrono::milliseconds(5);
 
+std::vector<std::unique_ptr<asio::io_context>> MakeWorkers(int threads) {
+  std::vector<std::unique_ptr<asio::io_context>> workers;
+  for (int i = 0; i < std::max(threads, 1); ++i) {
+    workers.push_back(std::make_unique<asio::io_context>());
+  }
+  return workers;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(RequestHandler& handler, TransportLimits limits, int threads)
     : shared_{handler, limits},
-      io_(std::max(threads, 1)),
+      workers_(MakeWorkers(threads)),
+      io_(*workers_[0]),
       acceptor_(io_),
       signals_(io_),
-      drain_timer_(io_),
-      threads_(std::max(threads, 1)) {}
+      drain_timer_(io_) {}
 
 HttpServer::~HttpServer() = default;
 
@@ -54,11 +62,15 @@ void HttpServer::StopOnSignals() {
 
 void HttpServer::Run() {
   Accept();
-  std::vector<std::thread> workers;
-  workers.reserve(threads_ - 1);
-  for (int i = 1; i < threads_; ++i) workers.emplace_back([this] { io_.run(); });
+  // Keeps idle workers running until Stop() stops them.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (auto& worker : workers_) guards.push_back(asio::make_work_guard(*worker));
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < workers_.size(); ++i) {
+    threads.emplace_back([this, i] { workers_[i]->run(); });
+  }
   io_.run();
-  for (auto& worker : workers) worker.join();
+  for (auto& thread : threads) thread.join();
 }
 
 void HttpServer::Stop() {
@@ -74,7 +86,8 @@ void HttpServer::Stop() {
 
 void HttpServer::WaitForInFlightThenStop() {
   if (shared_.in_flight.load() == 0 || ++drain_polls_ > kMaxDrainPolls) {
-    io_.stop();  // idle keep-alive connections are simply dropped
+    // Idle keep-alive connections are simply dropped.
+    for (auto& worker : workers_) worker->stop();
     return;
   }
   drain_timer_.expires_after(kDrainPoll);
@@ -82,7 +95,8 @@ void HttpServer::WaitForInFlightThenStop() {
 }
 
 void HttpServer::Accept() {
-  acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+  asio::io_context& worker = *workers_[next_worker_++ % workers_.size()];
+  acceptor_.async_accept(worker, [this](beast::error_code ec, Stream::socket_type socket) {
     if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
     if (!ec) {
       const size_t open = shared_.connections.fetch_add(1, std::memory_order_relaxed);

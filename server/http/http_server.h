@@ -1,6 +1,8 @@
-// HttpServer: listens on one address, accepts connections and runs a Session for each
-// on a pool of threads sharing one io_context (so both cores serve). Stop() is graceful:
-// no new connections, in-flight requests are answered, then Run() returns.
+// HttpServer: listens on one address, accepts connections and runs a Session for each.
+// One io_context per thread (one per core by default), connections dealt round-robin:
+// every core serves, and a connection's handlers never run concurrently, so sessions
+// need no strand. Stop() is graceful: no new connections, in-flight requests are
+// answered, then Run() returns.
 #pragma once
 
 #include <cstdint>
@@ -40,11 +42,12 @@ class HttpServer {
   // Declared first so it outlives io_: sessions still queued in io_ are destroyed with
   // it and touch shared_ on the way out.
   SessionShared shared_;
-  asio::io_context io_;
+  std::vector<std::unique_ptr<asio::io_context>> workers_;  // [0] also accepts and signals
+  asio::io_context& io_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
   asio::steady_timer drain_timer_;
-  int threads_;
+  size_t next_worker_ = 0;
   uint16_t port_ = 0;
   int drain_polls_ = 0;
 };

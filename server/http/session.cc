@@ -19,7 +19,7 @@ bool IsQuietClose(const beast::error_code& ec) {
 
 }  // namespace
 
-Session::Session(tcp::socket&& socket, SessionShared& shared)
+Session::Session(Stream::socket_type&& socket, SessionShared& shared)
     : stream_(std::move(socket)), shared_(shared) {}
 
 Session::~Session() {
@@ -28,7 +28,7 @@ Session::~Session() {
 }
 
 void Session::Start() {
-  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+  asio::post(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
 }
 
 void Session::ReadHeader() {
@@ -63,6 +63,15 @@ void Session::OnHeader(beast::error_code ec) {
 }
 
 void Session::ReadBody() {
+  // A small body usually arrives with its header: parse it from the buffer at once
+  // rather than through another asynchronous read.
+  if (!parser_->is_done() && buffer_.size() > 0) {
+    beast::error_code ec;
+    parser_->eager(true);
+    buffer_.consume(parser_->put(buffer_.data(), ec));
+    if (ec && ec != bhttp::error::need_more) return RejectTransport(ec);
+  }
+  if (parser_->is_done()) return OnBody({});
   stream_.expires_after(shared_.limits.idle_timeout);
   bhttp::async_read(stream_, buffer_, *parser_,
                     [self = shared_from_this()](beast::error_code ec, size_t) {

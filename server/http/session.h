@@ -1,7 +1,8 @@
 // Session: one HTTP/1.1 connection, after Beast's advanced_server example: a clean
-// read-header -> (admit) -> read-body -> handle -> write loop on its own strand.
-// Requests are handled strictly one after another, so pipelined requests are answered
-// in order from the bytes already buffered.
+// read-header -> (admit) -> read-body -> handle -> write loop. Each connection lives on
+// one single-threaded io_context, so it needs no strand. Requests are handled strictly
+// one after another, so pipelined requests are answered in order from the bytes already
+// buffered.
 #pragma once
 
 #include <atomic>
@@ -23,9 +24,13 @@ struct SessionShared {
   std::atomic<bool> draining{false};  // stopping: answer in-flight requests, then close
 };
 
+// A stream bound to an io_context's own executor type: no type-erased executor calls on
+// the hot path.
+using Stream = beast::basic_stream<tcp, asio::io_context::executor_type>;
+
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, SessionShared& shared);
+  Session(Stream::socket_type&& socket, SessionShared& shared);
   ~Session();
   void Start();
 
@@ -40,7 +45,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnWrite(bool keep_alive, beast::error_code ec);
   void Close();
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   SessionShared& shared_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# trtc-emulator benchmark (not part of the test suite). Builds a Release binary and the
+# reference server, then drives both with wrk over loopback and prints a table:
+# requests/s and p50/p99 latency at 1 and 64 connections for an authenticated
+# v4 get_callback, a durable v4 set_callback, a v1 get — in memory and on disk — and the
+# same load against tests/bench/reference_server (the HTTP stack doing no work), plus
+# start-to-ready time and RSS idle and under load.
+#
+#   tests/bench/run.sh [SECONDS_PER_RUN]       (default 5; needs wrk, curl and node)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-5}
+build=build/bench
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DTRTC_BUILD_TESTS=OFF -DTRTC_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" >/dev/null
+bin=$build/trtc-emulator
+[ -d tests/node/node_modules/tls-sig-api-v2 ] || (cd tests/node && npm install --no-audit --no-fund --loglevel=error)
+
+key=5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e
+sig=$(echo "[{\"sdkappid\":1400000000,\"key\":\"$key\",\"identifier\":\"administrator\",\"expire\":86400}]" |
+  node tests/node/gen_usersig.js | tr -d '[]"\n')
+query="sdkappid=1400000000&identifier=administrator&usersig=$sig&random=1&contenttype=json"
+set_body='{"Url":"https://bench.example/callback","CallbackCommandList":["Call.CallbackAfterStartCall"]}'
+
+# Starts the emulator with "$@"; sets pid and port. Reads the ready line, no sleeping.
+start_emulator() {
+  mkfifo "$work/ready"
+  "$bin" --port 0 --rate-limits off "$@" >"$work/ready" 2>"$work/stderr" &
+  pid=$!
+  read -r line <"$work/ready"
+  rm -f "$work/ready"
+  port=${line##*:}
+}
+
+rss_kb() { awk -v f="$2" '$1 == f":" {print $2}' "/proc/$1/status"; }
+
+# wrk CONNECTIONS PATH BODY -> "requests/s p50 p99"
+load() {
+  local conns=$1 url=$2 body=$3 threads=1
+  [ "$conns" -gt 1 ] && threads=2
+  BODY=$body wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s tests/bench/post.lua "$url" >"$work/wrk"
+  if grep -q "Non-2xx" "$work/wrk"; then echo "wrk saw non-2xx responses" >&2; cat "$work/wrk" >&2; exit 1; fi
+  awk '/^Requests\/sec/ {rps=$2}
+       /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+       END {printf "%d %s %s\n", rps, p50, p99}' "$work/wrk"
+}
+
+expect_ok() {  # the call must succeed, or the numbers would measure an error path
+  local reply
+  reply=$(curl -s "http://127.0.0.1:$port/$1?$query" -d "$2")
+  case "$reply" in *'"ErrorCode":0'*|*'"errorCode":0'*) ;; *) echo "not OK: $1 -> $reply" >&2; exit 1 ;; esac
+}
+
+row() { printf '| %-34s | %5s | %9s | %9s | %9s |\n' "$@"; }
+
+echo "## trtc-emulator benchmark ($(nproc) cores, ${secs}s per run, wrk over loopback)"
+echo
+# Start-to-ready: median of 21 starts (in memory).
+times=()
+for _ in $(seq 21); do
+  t0=$(date +%s%N); start_emulator --in-memory; t1=$(date +%s%N)
+  times+=($(( (t1 - t0) / 1000 ))); kill -TERM "$pid"; wait "$pid"
+done
+ready_us=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 11p)
+echo "start-to-ready (median of 21, in memory): $((ready_us / 1000)).$(( (ready_us % 1000) / 100 )) ms"
+echo
+
+row "load" "conns" "req/s" "p50" "p99"
+row "---" "---:" "---:" "---:" "---:"
+declare -A rps
+for storage in in-memory disk; do
+  if [ "$storage" = in-memory ]; then start_emulator --in-memory; else start_emulator --db "$work/bench.db"; fi
+  expect_ok v4/call_config/set_callback "$set_body"
+  expect_ok v1/callback/set '{"address":"https://bench.example/v1","actions":["call_busy"]}'
+  idle=$(rss_kb "$pid" VmRSS)
+  for conns in 1 64; do
+    for api in "v4/call_config/get_callback|{}" "v4/call_config/set_callback|$set_body" "v1/callback/get|{}"; do
+      path=${api%%|*} body=${api#*|}
+      read -r r p50 p99 < <(load "$conns" "http://127.0.0.1:$port/$path?$query" "$body")
+      rps["$storage $path $conns"]=$r
+      row "$storage $path" "$conns" "$r" "$p50" "$p99"
+    done
+  done
+  peak=$(rss_kb "$pid" VmHWM)
+  kill -TERM "$pid"; wait "$pid"
+  echo "RSS $storage: idle ${idle} kB, peak under load ${peak} kB" >>"$work/rss"
+done
+
+"$build/tests/bench/reference_server" "$work/ref-port" &
+ref=$!
+while [ ! -s "$work/ref-port" ]; do sleep 0.05; done
+port=$(cat "$work/ref-port")
+for conns in 1 64; do
+  read -r r p50 p99 < <(load "$conns" "http://127.0.0.1:$port/v4/call_config/get_callback?$query" "{}")
+  rps["reference $conns"]=$r
+  row "reference (same bytes, no work)" "$conns" "$r" "$p50" "$p99"
+done
+kill -TERM "$ref"; wait "$ref" 2>/dev/null || true
+
+echo
+for conns in 1 64; do
+  awk -v a="${rps["in-memory v4/call_config/get_callback $conns"]}" -v b="${rps["reference $conns"]}" -v c="$conns" \
+    'BEGIN {printf "authenticated get / reference at %d connection(s): %.2f\n", c, a / b}'
+done
+cat "$work/rss"
+echo "binary: $(stat -c %s "$bin") bytes ($(strip -o "$work/stripped" "$bin" && stat -c %s "$work/stripped") stripped)"

@@ -29,6 +29,10 @@ void SplitTarget(std::string_view target, std::string_view* path, std::string_vi
 }
 
 bool PercentDecode(std::string_view in, std::string* out) {
+  if (in.find('%') == std::string_view::npos) {  // the usual case, a UserSig included
+    out->assign(in);
+    return true;
+  }
   out->clear();
   out->reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {

@@ -1,8 +1,6 @@
 #include "server/auth/usersig_verifier.h"
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -18,6 +16,7 @@
 #include <rapidjson/error/en.h>
 
 #include "server/auth/base64.h"
+#include "server/auth/usersig_signature.h"
 
 namespace trtc::auth {
 namespace {
@@ -148,33 +147,11 @@ int64_t Deadline(int64_t time, int64_t expire) {
   return expire < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
 }
 
-// The text TLS.sig signs (usersig.md §1 step 3); a PrivateMapKey also signs its userbuf.
-std::string SignedText(std::string_view identifier, uint32_t sdkappid, int64_t time,
-                       int64_t expire, std::optional<std::string_view> userbuf) {
-  std::string text;
-  text.reserve(96 + identifier.size() + (userbuf ? userbuf->size() + 13 : 0));
-  text.append("TLS.identifier:").append(identifier);
-  text.append("\nTLS.sdkappid:").append(std::to_string(sdkappid));
-  text.append("\nTLS.time:").append(std::to_string(time));
-  text.append("\nTLS.expire:").append(std::to_string(expire));
-  if (userbuf) text.append("\nTLS.userbuf:").append(*userbuf);
-  text.push_back('\n');
-  return text;
-}
-
 // Whether `sig` is the standard base64 of HMAC-SHA256(key bytes, text). Constant time
 // over the digest, so that timing tells nothing of how much of a forged sig was right.
 bool SignatureMatches(std::string_view key, const std::string& text, std::string_view sig) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest,
-           &length) == nullptr) {
-    return false;
-  }
-  const std::string expected =
-      Base64Encode(std::string_view(reinterpret_cast<const char*>(digest), length));
-  return sig.size() == expected.size() &&
+  const std::string expected = Signature(key, text);
+  return !expected.empty() && sig.size() == expected.size() &&
          CRYPTO_memcmp(sig.data(), expected.data(), expected.size()) == 0;
 }
 

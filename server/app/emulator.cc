@@ -101,7 +101,8 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
     parts->rate_limiter = std::make_unique<limits::RateLimiter>(parts->apps, parts->clock);
     parts->api->AddHook(parts->rate_limiter.get());
   }
-  parts->control = std::make_unique<control::ControlPlane>();
+  parts->control =
+      std::make_unique<control::ControlPlane>(control::ControlContext{parts->clock, parts->apps});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},
                                                      ThreadCount(options));

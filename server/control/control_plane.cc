@@ -1,8 +1,11 @@
 #include "server/control/control_plane.h"
 
+#include <limits>
 #include <string>
 
 #include "server/api/query_string.h"
+#include "server/auth/usersig_generator.h"
+#include "server/control/control_json.h"
 #include "server/handlers/json_text.h"
 
 namespace trtc::control {
@@ -10,35 +13,114 @@ namespace {
 
 namespace bhttp = boost::beast::http;
 
-std::unique_ptr<http::Exchange> Reply(unsigned status, std::string body) {
-  http::Response response;
-  response.status = status;
-  response.body = std::move(body);
-  return std::make_unique<http::FixedExchange>(std::move(response));
-}
+// The UserSig helper's default validity, the official package's usual 180 days.
+constexpr int64_t kDefaultExpireS = 180 * 86400;
 
-std::unique_ptr<http::Exchange> Error(unsigned status, std::string_view message) {
-  return Reply(status, "{\"error\":" + handlers::JsonString(message) + "}");
-}
+// Runs a route once the body is read.
+class ControlExchange final : public http::Exchange {
+ public:
+  ControlExchange(ControlPlane& plane, ControlPlane::Route route, std::string_view query)
+      : plane_(plane), route_(route), query_(query) {}
+  http::Response Finish(std::string_view body) override { return (plane_.*route_)(query_, body); }
+
+ private:
+  ControlPlane& plane_;
+  ControlPlane::Route route_;
+  std::string query_;
+};
 
 }  // namespace
 
-ControlPlane::ControlPlane() : started_(std::chrono::steady_clock::now()) {}
+struct ControlPlane::RouteRow {
+  bhttp::verb method;
+  std::string_view path;
+  Route route;
+};
+
+const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
+    {bhttp::verb::get, "_emulator/health", &ControlPlane::Health},
+    {bhttp::verb::get, "_emulator/clock", &ControlPlane::GetClock},
+    {bhttp::verb::post, "_emulator/clock", &ControlPlane::SetClock},
+    {bhttp::verb::post, "_emulator/usersig", &ControlPlane::MakeUserSig},
+};
+
+ControlPlane::ControlPlane(ControlContext context)
+    : context_(context), started_(std::chrono::steady_clock::now()) {}
 
 std::unique_ptr<http::Exchange> ControlPlane::Begin(bhttp::verb method, std::string_view target) {
   std::string_view path, query;
   api::SplitTarget(target, &path, &query);
-  if (path == "_emulator/health") {
-    if (method != bhttp::verb::get && method != bhttp::verb::head) {
-      return Error(405, "use GET for /_emulator/health");
-    }
-    // Fixtures are loaded before the server listens, so answering at all means ready.
-    const auto uptime = std::chrono::steady_clock::now() - started_;
-    const auto uptime_s = std::chrono::duration_cast<std::chrono::seconds>(uptime).count();
-    return Reply(200, "{\"status\":\"ok\",\"version\":\"" TRTC_EMULATOR_VERSION
-                      "\",\"uptime_s\":" + std::to_string(uptime_s) + "}");
+  bool path_known = false;
+  for (const RouteRow& row : kRoutes) {
+    if (row.path != path) continue;
+    path_known = true;
+    // HEAD is answered like GET (Beast sends no body for it).
+    const bool matches = row.method == method ||
+                         (row.method == bhttp::verb::get && method == bhttp::verb::head);
+    if (matches) return std::make_unique<ControlExchange>(*this, row.route, query);
   }
-  return Error(404, "unknown control endpoint /" + std::string(path));
+  if (path_known) {
+    return std::make_unique<http::FixedExchange>(ErrorResponse(
+        405, "method " + std::string(bhttp::to_string(method)) + " not allowed on /" +
+                 std::string(path)));
+  }
+  return std::make_unique<http::FixedExchange>(
+      ErrorResponse(404, "unknown control endpoint /" + std::string(path)));
+}
+
+http::Response ControlPlane::Health(std::string_view, std::string_view) {
+  // Fixtures are loaded before the server listens, so answering at all means ready.
+  const auto uptime = std::chrono::steady_clock::now() - started_;
+  const auto uptime_s = std::chrono::duration_cast<std::chrono::seconds>(uptime).count();
+  return JsonResponse(200, "{\"status\":\"ok\",\"version\":\"" TRTC_EMULATOR_VERSION
+                           "\",\"uptime_s\":" + std::to_string(uptime_s) + "}");
+}
+
+http::Response ControlPlane::GetClock(std::string_view, std::string_view) {
+  const int64_t offset_ms = context_.clock.offset_millis();
+  return JsonResponse(200, "{\"offset_s\":" + std::to_string(offset_ms / 1000) +
+                               ",\"now_s\":" + std::to_string(context_.clock.NowSeconds()) + "}");
+}
+
+http::Response ControlPlane::SetClock(std::string_view query, std::string_view body) {
+  rapidjson::Document document;
+  http::Response error;
+  if (!ParseObject(body, &document, &error)) return error;
+  std::string problem;
+  const std::optional<int64_t> offset_s = IntegerMember(document, "offset_s", &problem);
+  if (!offset_s) return ErrorResponse(400, problem.empty() ? "offset_s is required" : problem);
+  // A century either way is plenty, and keeps milliseconds far from overflow.
+  constexpr int64_t kMaxOffsetS = 100LL * 366 * 86400;
+  if (*offset_s > kMaxOffsetS || *offset_s < -kMaxOffsetS) {
+    return ErrorResponse(400, "offset_s must be within +/- " + std::to_string(kMaxOffsetS));
+  }
+  context_.clock.set_offset_millis(*offset_s * 1000);
+  return GetClock(query, body);
+}
+
+http::Response ControlPlane::MakeUserSig(std::string_view, std::string_view body) {
+  rapidjson::Document document;
+  http::Response error;
+  if (!ParseObject(body, &document, &error)) return error;
+  std::string problem;
+  const std::optional<int64_t> sdkappid = IntegerMember(document, "sdkappid", &problem);
+  if (!sdkappid || *sdkappid < 0 || *sdkappid > std::numeric_limits<uint32_t>::max()) {
+    return ErrorResponse(400, "sdkappid is required: an unsigned 32-bit integer");
+  }
+  const std::optional<std::string> identifier = StringMember(document, "identifier", &problem);
+  if (!identifier || identifier->empty()) {
+    return ErrorResponse(400, "identifier is required: a non-empty string");
+  }
+  const std::optional<int64_t> expire = IntegerMember(document, "expire", &problem);
+  if (!problem.empty()) return ErrorResponse(400, problem);
+  const api::App* app = context_.apps.Find(static_cast<uint32_t>(*sdkappid));
+  if (app == nullptr) {
+    return ErrorResponse(404, "sdkappid " + std::to_string(*sdkappid) + " is not a fixture app");
+  }
+  const std::string usersig =
+      auth::GenerateUserSig(app->sdkappid, app->key, *identifier, expire.value_or(kDefaultExpireS),
+                            context_.clock.NowSeconds());
+  return JsonResponse(200, "{\"usersig\":" + handlers::JsonString(usersig) + "}");
 }
 
 }  // namespace trtc::control

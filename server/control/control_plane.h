@@ -1,23 +1,44 @@
 // ControlPlane: the emulator's own HTTP surface under /_emulator/ (emulator.md "Control
-// plane"): plain JSON, no UserSig, HTTP status codes and {"error": "..."} on failure.
+// plane"): plain JSON, no UserSig, not rate-limited; HTTP status codes and
+// {"error": "..."} on failure. Each route is one row of a table, like the REST APIs.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string_view>
 
-#include <chrono>
+#include "server/api/app_registry.h"
+#include "server/common/clock.h"
 #include "server/http/request_handler.h"
 
 namespace trtc::control {
 
+// What the control plane may read and change.
+struct ControlContext {
+  SystemClock& clock;
+  const api::AppRegistry& apps;
+};
+
 class ControlPlane final : public http::RequestHandler {
  public:
-  ControlPlane();
+  explicit ControlPlane(ControlContext context);
 
   std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
                                         std::string_view target) override;
 
+  // One control endpoint: gets the query string and the body, answers a response.
+  using Route = http::Response (ControlPlane::*)(std::string_view query, std::string_view body);
+
  private:
+  http::Response Health(std::string_view query, std::string_view body);
+  http::Response GetClock(std::string_view query, std::string_view body);
+  http::Response SetClock(std::string_view query, std::string_view body);
+  http::Response MakeUserSig(std::string_view query, std::string_view body);
+
+  struct RouteRow;
+  static const RouteRow kRoutes[];
+
+  ControlContext context_;
   const std::chrono::steady_clock::time_point started_;
 };
 

@@ -210,19 +210,5 @@ TEST_F(RestConventionsTest, ExpectContinueIsHonoured) {
   ExpectV4(client.Raw("{}", 1)[0], 100301);
 }
 
-TEST_F(RestConventionsTest, HealthAnswersOk) {
-  HttpClient client(port());
-  HttpReply reply = client.Send(bhttp::verb::get, "/_emulator/health", "");
-  EXPECT_EQ(reply.status, 200u);
-  rapidjson::Document json = reply.Json();
-  ASSERT_TRUE(json.IsObject()) << reply.body;
-  EXPECT_STREQ(json["status"].GetString(), "ok");
-  EXPECT_TRUE(json["version"].IsString());
-  EXPECT_TRUE(json["uptime_s"].IsInt64());
-  HttpReply missing = client.Send(bhttp::verb::get, "/_emulator/nothing", "");
-  EXPECT_EQ(missing.status, 404u);
-  EXPECT_TRUE(missing.Json().HasMember("error"));
-}
-
 }  // namespace
 }  // namespace trtc::testing

@@ -1,5 +1,6 @@
 #include "server/api/api_dispatcher.h"
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -42,34 +43,35 @@ http::Response EnvelopeResponse(Family family, const ApiReply& reply) {
   return response;
 }
 
-class ApiDispatcher::RejectedCall final : public http::Exchange {
+// One API request from its header to its response. Either it was refused before the
+// body (`refusal`), or it runs its handler on the body; either way every hook hears of it.
+class ApiDispatcher::ApiCall final : public http::Exchange {
  public:
-  RejectedCall(Family family, ApiReply reply) : family_(family), reply_(std::move(reply)) {}
-  http::Response Finish(std::string_view) override { return EnvelopeResponse(family_, reply_); }
+  ApiCall(ApiDispatcher& dispatcher, std::string_view api, Family family)
+      : dispatcher_(dispatcher), api_(api), family_(family) {}
 
- private:
-  Family family_;
-  ApiReply reply_;
-};
-
-class ApiDispatcher::AdmittedCall final : public http::Exchange {
- public:
-  AdmittedCall(ApiDispatcher& dispatcher, Admission admission)
-      : dispatcher_(dispatcher), admission_(std::move(admission)) {
-    // The move left `app` pointing at the moved-from copy.
-    if (admission_.unregistered_app) admission_.app = &*admission_.unregistered_app;
+  Admission& admission() { return admission_; }
+  void Refuse(ApiReply reply) { refusal_ = std::move(reply); }
+  void Delay(std::chrono::milliseconds delay) { delay_ += delay; }
+  // The app as the hooks see it (null before it was found).
+  const App* app() const {
+    return admission_.unregistered_app ? &*admission_.unregistered_app : admission_.app;
+  }
+  CallInfo Info() const {
+    return CallInfo{api_, admission_.endpoint, admission_.sdkappid, admission_.identifier, app()};
   }
 
   http::Response Finish(std::string_view body) override {
-    const Endpoint& endpoint = *admission_.endpoint;
-    ApiReply reply = Execute(body);
+    const ApiReply reply = refusal_ ? std::move(*refusal_) : Execute(body);
     if (!reply.ok() && Log::Enabled(LogLevel::kDebug)) {
-      LogDebug(std::string(endpoint.path) + " sdkappid " + std::to_string(admission_.sdkappid) +
-               ": " + std::to_string(reply.code()) + " " + reply.message_or_detail());
+      LogDebug(api_ + " sdkappid " + std::to_string(admission_.sdkappid) + ": " +
+               std::to_string(reply.code()) + " " + reply.message_or_detail());
     }
-    const CallInfo call{endpoint, admission_.sdkappid, admission_.identifier, *admission_.app};
-    for (RequestHook* hook : dispatcher_.hooks_) hook->Completed(call, body, reply);
-    return EnvelopeResponse(endpoint.family, reply);
+    http::Response response = EnvelopeResponse(family_, reply);
+    response.delay = delay_;
+    const CallInfo call = Info();
+    for (RequestHook* hook : dispatcher_.hooks_) hook->Completed(call, body, reply, response.body);
+    return response;
   }
 
  private:
@@ -95,12 +97,16 @@ class ApiDispatcher::AdmittedCall final : public http::Exchange {
       return ApiReply::Fail(ErrorFor(endpoint.family, Rejection::kInvalidJson),
                             "request body must be a JSON object");
     }
-    HandlerContext context{admission_.sdkappid, *admission_.app, dispatcher_.services_};
+    HandlerContext context{admission_.sdkappid, *app(), dispatcher_.services_};
     return endpoint.handler(context, document);
   }
 
   ApiDispatcher& dispatcher_;
+  std::string api_;
+  Family family_;
   Admission admission_;
+  std::optional<ApiReply> refusal_;
+  std::chrono::milliseconds delay_{0};
 };
 
 ApiDispatcher::ApiDispatcher(const AppRegistry& apps, Services services, const Clock& clock,
@@ -111,10 +117,11 @@ std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb me
                                                      std::string_view target) {
   std::string_view path, query_text;
   SplitTarget(target, &path, &query_text);
-  Admission admission;
-  admission.endpoint = FindEndpoint(path);
-  const Family family =
-      admission.endpoint ? admission.endpoint->family : FamilyOfUnknownPath(path);
+  const Endpoint* endpoint = FindEndpoint(path);
+  const Family family = endpoint ? endpoint->family : FamilyOfUnknownPath(path);
+  auto call = std::make_unique<ApiCall>(*this, path, family);
+  Admission& admission = call->admission();
+  admission.endpoint = endpoint;
 
   auto reject = [&](const ErrorCode& code, std::string detail,
                     std::string why = {}) -> std::unique_ptr<http::Exchange> {
@@ -122,7 +129,8 @@ std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb me
       LogDebug("rejected " + std::string(path) + ": " + std::to_string(code.code) + " " +
                (detail.empty() ? code.message : detail) + (why.empty() ? "" : " — " + why));
     }
-    return std::make_unique<RejectedCall>(family, ApiReply::Fail(code, std::move(detail)));
+    call->Refuse(ApiReply::Fail(code, std::move(detail)));
+    return std::move(call);
   };
   auto reject_as = [&](Rejection rejection, std::string detail) {
     return reject(ErrorFor(family, rejection), std::move(detail));
@@ -171,9 +179,8 @@ std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb me
     }
     admission.unregistered_app.emplace();
     admission.unregistered_app->sdkappid = admission.sdkappid;
-    admission.app = &*admission.unregistered_app;
   }
-  const App& app = *admission.app;
+  const App& app = *call->app();
   if (strict) {
     if (app.key.empty()) return reject_as(Rejection::kAppHasNoKey, "");
     auth::UserSigVerdict verdict =
@@ -192,13 +199,16 @@ std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb me
   if (!HasPackage(app, *admission.endpoint, &missing_package)) {
     return reject(*missing_package, "");
   }
-  const CallInfo call{*admission.endpoint, admission.sdkappid, admission.identifier, app};
+  const CallInfo info = call->Info();
   for (RequestHook* hook : hooks_) {
-    if (std::optional<ApiReply> refusal = hook->Admit(call)) {
-      return std::make_unique<RejectedCall>(family, std::move(*refusal));
+    HookDecision decision = hook->Admit(info);
+    call->Delay(decision.delay);
+    if (decision.refusal) {
+      call->Refuse(std::move(*decision.refusal));
+      break;
     }
   }
-  return std::make_unique<AdmittedCall>(*this, std::move(admission));
+  return call;
 }
 
 }  // namespace trtc::api

@@ -33,9 +33,8 @@ class ApiDispatcher final : public http::RequestHandler {
                                         std::string_view target) override;
 
  private:
-  class AdmittedCall;
-  class RejectedCall;
-  friend class AdmittedCall;
+  class ApiCall;
+  friend class ApiCall;
 
   const AppRegistry& apps_;
   Services services_;

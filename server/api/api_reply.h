@@ -3,6 +3,7 @@
 // an optional payload: the raw JSON of v4's `Response` object or of v1's `data`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -11,7 +12,7 @@
 namespace trtc::api {
 
 struct ApiReply {
-  const ErrorCode* error = nullptr;  // null on success
+  std::optional<ErrorCode> error;    // empty on success
   std::string detail;                // error only: replaces the generic message when set
   std::string payload;               // success only: raw JSON, or empty for none
 
@@ -22,11 +23,11 @@ struct ApiReply {
   }
   static ApiReply Fail(const ErrorCode& code, std::string detail = {}) {
     ApiReply reply;
-    reply.error = &code;
+    reply.error = code;
     reply.detail = std::move(detail);
     return reply;
   }
-  bool ok() const { return error == nullptr; }
+  bool ok() const { return !error.has_value(); }
   int code() const { return error ? error->code : 0; }
   const char* message_or_detail() const { return detail.empty() ? error->message : detail.c_str(); }
 };

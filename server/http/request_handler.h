@@ -4,6 +4,7 @@
 // then it reads the body and calls Exchange::Finish() for the response.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@ struct Response {
   unsigned status = 200;
   std::string body;
   const char* content_type = "application/json; charset=utf-8";
+  std::chrono::milliseconds delay{0};  // hold the response this long (injected latency)
 };
 
 class Exchange {

@@ -116,6 +116,18 @@ void Session::Write(Response response, unsigned version, bool keep_alive) {
   response_.keep_alive(keep_alive);
   response_.body() = std::move(response.body);
   response_.prepare_payload();
+  if (response.delay.count() > 0) {
+    if (!delay_timer_) delay_timer_.emplace(stream_.get_executor());
+    delay_timer_->expires_after(response.delay);
+    delay_timer_->async_wait([self = shared_from_this(), keep_alive](beast::error_code) {
+      self->SendResponse(keep_alive);
+    });
+    return;
+  }
+  SendResponse(keep_alive);
+}
+
+void Session::SendResponse(bool keep_alive) {
   stream_.expires_after(shared_.limits.idle_timeout);
   bhttp::async_write(stream_, response_,
                      [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {

@@ -42,6 +42,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // Answers a request that could not be parsed, then closes.
   void RejectTransport(beast::error_code ec);
   void Write(Response response, unsigned version, bool keep_alive);
+  void SendResponse(bool keep_alive);
   void OnWrite(bool keep_alive, beast::error_code ec);
   void Close();
 
@@ -52,6 +53,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::unique_ptr<Exchange> exchange_;
   bhttp::response<bhttp::empty_body> continue_;
   bhttp::response<bhttp::string_body> response_;
+  std::optional<asio::steady_timer> delay_timer_;  // only for responses told to wait
   bool counted_in_flight_ = false;
 };
 

@@ -51,15 +51,15 @@ RateLimiter::AppBuckets& RateLimiter::BucketsOf(const api::App& app) {
   return *buckets;
 }
 
-std::optional<api::ApiReply> RateLimiter::Admit(const api::CallInfo& call) {
-  AppBuckets& buckets = BucketsOf(call.app);
-  const size_t index = EndpointIndex(call.endpoint);
+api::HookDecision RateLimiter::Admit(const api::CallInfo& call) {
+  AppBuckets& buckets = BucketsOf(*call.app);
+  const size_t index = EndpointIndex(*call.endpoint);
   const int limit = buckets.limits[index];
-  if (buckets.counters[index].TryAdmit(clock_.NowSeconds(), limit)) return std::nullopt;
-  return api::ApiReply::Fail(
-      api::ErrorFor(call.endpoint.family, api::Rejection::kRateLimited),
-      std::string(call.endpoint.path) + " allows " + std::to_string(limit) +
-          " calls per second per app; retry in the next second");
+  if (buckets.counters[index].TryAdmit(clock_.NowSeconds(), limit)) return {};
+  return {api::ApiReply::Fail(
+      api::ErrorFor(call.endpoint->family, api::Rejection::kRateLimited),
+      std::string(call.endpoint->path) + " allows " + std::to_string(limit) +
+          " calls per second per app; retry in the next second")};
 }
 
 }  // namespace trtc::limits

@@ -42,8 +42,9 @@ class RateLimiter final : public api::RequestHook {
   // endpoint table's documented figure.
   static int LimitFor(const api::App& app, const api::Endpoint& endpoint);
 
-  std::optional<api::ApiReply> Admit(const api::CallInfo& call) override;
-  void Completed(const api::CallInfo&, std::string_view, const api::ApiReply&) override {}
+  api::HookDecision Admit(const api::CallInfo& call) override;
+  void Completed(const api::CallInfo&, std::string_view, const api::ApiReply&,
+                 std::string_view) override {}
 
  private:
   struct AppBuckets {

@@ -31,7 +31,9 @@ class RateLimiterTest : public ::testing::Test {
   }
   std::optional<api::ApiReply> Call(RateLimiter& limiter, uint32_t sdkappid, std::string_view path) {
     const api::App& app = *apps_.Find(sdkappid);
-    return limiter.Admit(api::CallInfo{EndpointAt(path), sdkappid, "administrator", app});
+    const api::Endpoint& endpoint = EndpointAt(path);
+    return limiter.Admit(api::CallInfo{endpoint.path, &endpoint, sdkappid, "administrator", &app})
+        .refusal;
   }
   // How many of `attempts` calls in the current second are admitted.
   int Admitted(RateLimiter& limiter, uint32_t sdkappid, std::string_view path, int attempts) {
@@ -97,7 +99,10 @@ TEST_F(RateLimiterTest, AnAppNoFixtureDefinesGetsTheDocumentedFigures) {
   stranger.sdkappid = 99;
   int admitted = 0;
   for (int i = 0; i < 20; ++i) {
-    admitted += limiter.Admit(api::CallInfo{EndpointAt("v1/callback/get"), 99, "x", stranger}) ? 0 : 1;
+    const api::Endpoint& endpoint = EndpointAt("v1/callback/get");
+    admitted += limiter.Admit(api::CallInfo{endpoint.path, &endpoint, 99, "x", &stranger}).refusal
+                    ? 0
+                    : 1;
   }
   EXPECT_EQ(admitted, 10);
 }

@@ -67,6 +67,22 @@ bool ParseRestQuery(std::string_view query, RestQuery* out) {
   return true;
 }
 
+std::optional<std::string> QueryParam(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    const size_t eq = pair.find('=');
+    if (pair.substr(0, eq) != name) continue;
+    std::string value;
+    if (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), &value)) {
+      return std::nullopt;
+    }
+    return value;
+  }
+  return std::nullopt;
+}
+
 std::optional<uint32_t> ParseUint32(std::string_view text) {
   if (text.empty() || text.size() > 10) return std::nullopt;
   uint64_t value = 0;

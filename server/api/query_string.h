@@ -27,6 +27,9 @@ void SplitTarget(std::string_view target, std::string_view* path, std::string_vi
 bool ParseRestQuery(std::string_view query, RestQuery* out);
 bool PercentDecode(std::string_view in, std::string* out);
 
+// The first value of parameter `name`, percent-decoded; nullopt when absent or malformed.
+std::optional<std::string> QueryParam(std::string_view query, std::string_view name);
+
 // Plain decimal, no sign, no spaces, within [0, 2^32 - 1].
 std::optional<uint32_t> ParseUint32(std::string_view text);
 

@@ -67,7 +67,9 @@ struct Emulator::Parts {
   api::AppRegistry apps;
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
+  std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
+  std::unique_ptr<control::RequestJournal> journal;
   std::unique_ptr<api::ApiDispatcher> api;
   std::unique_ptr<control::ControlPlane> control;
   std::unique_ptr<TopLevelRouter> router;
@@ -97,12 +99,18 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   services.clock = &parts->clock;
   parts->api = std::make_unique<api::ApiDispatcher>(parts->apps, services, parts->clock,
                                                     options.auth);
+  // Hook order: an injected fault wins over the rate limit (and uses no budget); the
+  // journal, last, records whatever was answered.
+  parts->faults = std::make_unique<control::FaultInjector>();
+  parts->api->AddHook(parts->faults.get());
   if (options.rate_limits) {
     parts->rate_limiter = std::make_unique<limits::RateLimiter>(parts->apps, parts->clock);
     parts->api->AddHook(parts->rate_limiter.get());
   }
-  parts->control =
-      std::make_unique<control::ControlPlane>(control::ControlContext{parts->clock, parts->apps});
+  parts->journal = std::make_unique<control::RequestJournal>(parts->clock);
+  parts->api->AddHook(parts->journal.get());
+  parts->control = std::make_unique<control::ControlPlane>(
+      control::ControlContext{parts->clock, parts->apps, *parts->journal, *parts->faults});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},
                                                      ThreadCount(options));

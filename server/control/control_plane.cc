@@ -17,6 +17,60 @@ namespace bhttp = boost::beast::http;
 constexpr int64_t kDefaultExpireS = 180 * 86400;
 
 // Runs a route once the body is read.
+void WriteEntry(handlers::JsonWriter& w, const JournalEntry& entry) {
+  w.StartObject();
+  w.Key("seq");
+  w.Uint64(entry.seq);
+  w.Key("time_ms");
+  w.Int64(entry.time_ms);
+  w.Key("api");
+  handlers::WriteString(w, entry.api);
+  w.Key("sdkappid");
+  w.Uint(entry.sdkappid);
+  w.Key("identifier");
+  handlers::WriteString(w, entry.identifier);
+  w.Key("request_body");
+  handlers::WriteString(w, entry.request_body);
+  w.Key("response_body");
+  handlers::WriteString(w, entry.response_body);
+  w.Key("error_code");
+  w.Int(entry.error_code);
+  w.EndObject();
+}
+
+void WriteRule(handlers::JsonWriter& w, const FaultRule& rule) {
+  w.StartObject();
+  w.Key("id");
+  w.Uint64(rule.id);
+  w.Key("api");
+  handlers::WriteString(w, rule.api);
+  if (rule.sdkappid) {
+    w.Key("sdkappid");
+    w.Uint(*rule.sdkappid);
+  }
+  if (rule.error_code) {
+    w.Key("error_code");
+    w.Int(*rule.error_code);
+  }
+  w.Key("delay_ms");
+  w.Int64(rule.delay_ms);
+  if (rule.times) {
+    w.Key("times");
+    w.Int64(*rule.times);
+  }
+  w.Key("fired");
+  w.Int64(rule.fired);
+  w.EndObject();
+}
+
+// sdkappid=N in a query: nullopt when absent; false when present but not a uint32.
+bool SdkappidParam(std::string_view query, std::optional<uint32_t>* sdkappid) {
+  std::optional<std::string> text = api::QueryParam(query, "sdkappid");
+  if (!text || text->empty()) return true;
+  *sdkappid = api::ParseUint32(*text);
+  return sdkappid->has_value();
+}
+
 class ControlExchange final : public http::Exchange {
  public:
   ControlExchange(ControlPlane& plane, ControlPlane::Route route, std::string_view query)
@@ -42,6 +96,11 @@ const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
     {bhttp::verb::get, "_emulator/clock", &ControlPlane::GetClock},
     {bhttp::verb::post, "_emulator/clock", &ControlPlane::SetClock},
     {bhttp::verb::post, "_emulator/usersig", &ControlPlane::MakeUserSig},
+    {bhttp::verb::get, "_emulator/requests", &ControlPlane::ListRequests},
+    {bhttp::verb::delete_, "_emulator/requests", &ControlPlane::ClearRequests},
+    {bhttp::verb::post, "_emulator/faults", &ControlPlane::AddFault},
+    {bhttp::verb::get, "_emulator/faults", &ControlPlane::ListFaults},
+    {bhttp::verb::delete_, "_emulator/faults", &ControlPlane::ClearFaults},
 };
 
 ControlPlane::ControlPlane(ControlContext context)
@@ -121,6 +180,85 @@ http::Response ControlPlane::MakeUserSig(std::string_view, std::string_view body
       auth::GenerateUserSig(app->sdkappid, app->key, *identifier, expire.value_or(kDefaultExpireS),
                             context_.clock.NowSeconds());
   return JsonResponse(200, "{\"usersig\":" + handlers::JsonString(usersig) + "}");
+}
+
+http::Response ControlPlane::ListRequests(std::string_view query, std::string_view) {
+  std::optional<uint32_t> sdkappid;
+  if (!SdkappidParam(query, &sdkappid)) return ErrorResponse(400, "sdkappid must be a uint32");
+  const std::string api = api::QueryParam(query, "api").value_or("");
+  size_t limit = RequestJournal::kDefaultCapacity;
+  if (std::optional<std::string> text = api::QueryParam(query, "limit"); text && !text->empty()) {
+    const std::optional<uint32_t> parsed = api::ParseUint32(*text);
+    if (!parsed) return ErrorResponse(400, "limit must be a whole number");
+    limit = *parsed;
+  }
+  rapidjson::StringBuffer buffer;
+  handlers::JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("requests");
+  w.StartArray();
+  for (const JournalEntry& entry : context_.journal.Find(sdkappid, api, limit)) WriteEntry(w, entry);
+  w.EndArray();
+  w.EndObject();
+  return JsonResponse(200, handlers::TakeJson(buffer));
+}
+
+http::Response ControlPlane::ClearRequests(std::string_view, std::string_view) {
+  context_.journal.Clear();
+  return JsonResponse(200, "{\"status\":\"ok\"}");
+}
+
+http::Response ControlPlane::AddFault(std::string_view, std::string_view body) {
+  rapidjson::Document document;
+  http::Response error;
+  if (!ParseObject(body, &document, &error)) return error;
+  std::string problem;
+  FaultRule rule;
+  const std::optional<std::string> api = StringMember(document, "api", &problem);
+  if (!api) return ErrorResponse(400, "api is required: an API path such as v4/call_config/get_callback");
+  rule.api = *api;
+  if (std::optional<int64_t> sdkappid = IntegerMember(document, "sdkappid", &problem)) {
+    if (*sdkappid < 0 || *sdkappid > std::numeric_limits<uint32_t>::max()) {
+      return ErrorResponse(400, "sdkappid must be a uint32");
+    }
+    rule.sdkappid = static_cast<uint32_t>(*sdkappid);
+  }
+  if (!problem.empty()) return ErrorResponse(400, problem);
+  if (std::optional<int64_t> code = IntegerMember(document, "error_code", &problem)) {
+    if (*code < std::numeric_limits<int>::min() || *code > std::numeric_limits<int>::max()) {
+      return ErrorResponse(400, "error_code is out of range");
+    }
+    rule.error_code = static_cast<int>(*code);
+  }
+  if (!problem.empty()) return ErrorResponse(400, problem);
+  rule.delay_ms = IntegerMember(document, "delay_ms", &problem).value_or(0);
+  if (!problem.empty()) return ErrorResponse(400, problem);
+  rule.times = IntegerMember(document, "times", &problem);
+  if (!problem.empty()) return ErrorResponse(400, problem);
+  FaultRule added;
+  Status status = context_.faults.Add(rule, &added);
+  if (!status.ok()) return ErrorResponse(400, status.message());
+  rapidjson::StringBuffer buffer;
+  handlers::JsonWriter w(buffer);
+  WriteRule(w, added);
+  return JsonResponse(201, handlers::TakeJson(buffer));
+}
+
+http::Response ControlPlane::ListFaults(std::string_view, std::string_view) {
+  rapidjson::StringBuffer buffer;
+  handlers::JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("faults");
+  w.StartArray();
+  for (const FaultRule& rule : context_.faults.List()) WriteRule(w, rule);
+  w.EndArray();
+  w.EndObject();
+  return JsonResponse(200, handlers::TakeJson(buffer));
+}
+
+http::Response ControlPlane::ClearFaults(std::string_view, std::string_view) {
+  context_.faults.Clear();
+  return JsonResponse(200, "{\"status\":\"ok\"}");
 }
 
 }  // namespace trtc::control

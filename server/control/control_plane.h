@@ -9,6 +9,8 @@
 
 #include "server/api/app_registry.h"
 #include "server/common/clock.h"
+#include "server/control/fault_injector.h"
+#include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
 
 namespace trtc::control {
@@ -17,6 +19,8 @@ namespace trtc::control {
 struct ControlContext {
   SystemClock& clock;
   const api::AppRegistry& apps;
+  RequestJournal& journal;
+  FaultInjector& faults;
 };
 
 class ControlPlane final : public http::RequestHandler {
@@ -34,6 +38,11 @@ class ControlPlane final : public http::RequestHandler {
   http::Response GetClock(std::string_view query, std::string_view body);
   http::Response SetClock(std::string_view query, std::string_view body);
   http::Response MakeUserSig(std::string_view query, std::string_view body);
+  http::Response ListRequests(std::string_view query, std::string_view body);
+  http::Response ClearRequests(std::string_view query, std::string_view body);
+  http::Response AddFault(std::string_view query, std::string_view body);
+  http::Response ListFaults(std::string_view query, std::string_view body);
+  http::Response ClearFaults(std::string_view query, std::string_view body);
 
   struct RouteRow;
   static const RouteRow kRoutes[];

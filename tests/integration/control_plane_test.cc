@@ -1,4 +1,5 @@
-// /_emulator/* over a real socket: health, the clock offset and the UserSig helper.
+// /_emulator/* over a real socket: health, the clock offset, the UserSig helper, the
+// request journal and fault injection.
 #include <string>
 
 #include "tests/integration/support/emulator_test.h"
@@ -11,7 +12,19 @@ namespace bhttp = http::bhttp;
 
 class ControlPlaneTest : public EmulatorTest {
  protected:
-  void TearDown() override { Control(bhttp::verb::post, "/_emulator/clock", R"({"offset_s":0})"); }
+  void SetUp() override {
+    Control(bhttp::verb::delete_, "/_emulator/requests");
+    Control(bhttp::verb::delete_, "/_emulator/faults");
+  }
+  void TearDown() override {
+    Control(bhttp::verb::post, "/_emulator/clock", R"({"offset_s":0})");
+    Control(bhttp::verb::delete_, "/_emulator/faults");
+  }
+  rapidjson::Document Journal(const std::string& query = "") {
+    HttpReply reply = Control(bhttp::verb::get, "/_emulator/requests" + query);
+    EXPECT_EQ(reply.status, 200u) << reply.body;
+    return reply.Json();
+  }
   HttpReply Control(bhttp::verb method, const std::string& path, const std::string& body = "") {
     HttpClient client(port());
     return client.Send(method, path, body);
@@ -93,6 +106,107 @@ TEST_F(ControlPlaneTest, TheClockRejectsBadOffsets) {
   ErrorOf(Control(bhttp::verb::post, "/_emulator/clock", R"({"offset_s":1.5})"), 400);
   ErrorOf(Control(bhttp::verb::post, "/_emulator/clock", R"({"offset_s":99999999999})"), 400);
   EXPECT_EQ(Control(bhttp::verb::get, "/_emulator/clock").Json()["offset_s"].GetInt64(), 0);
+}
+
+TEST_F(ControlPlaneTest, TheJournalRecordsEveryCallWithoutUserSigs) {
+  ExpectV4(Call("v4/call_config/set_callback",
+                R"({"Url":"http://j.example/","CallbackCommandList":["Call.CallbackAfterEndCall"]})"),
+           0);
+  ExpectV1(Call("v1/callback/get", "{}", kOtherApp), 999);
+  HttpClient client(port());
+  ExpectV4(client.Post(ApiTarget("v4/call_config/get_callback", kApp, kAdmin, "not-a-sig"), "{}"),
+           70003);
+  ExpectV4(client.Post("/v4/nope?sdkappid=1&random=1", "{}"), 60009);
+
+  rapidjson::Document all = Journal();
+  ASSERT_TRUE(all.HasMember("requests")) << "no requests member";
+  const auto& requests = all["requests"];
+  ASSERT_EQ(requests.Size(), 4u);
+  EXPECT_STREQ(requests[0]["api"].GetString(), "v4/call_config/set_callback");
+  EXPECT_EQ(requests[0]["sdkappid"].GetUint(), kApp);
+  EXPECT_STREQ(requests[0]["identifier"].GetString(), kAdmin);
+  EXPECT_NE(std::string(requests[0]["request_body"].GetString()).find("http://j.example/"),
+            std::string::npos);
+  EXPECT_NE(std::string(requests[0]["response_body"].GetString()).find("\"ErrorCode\":0"),
+            std::string::npos);
+  EXPECT_EQ(requests[0]["error_code"].GetInt(), 0);
+  EXPECT_EQ(requests[1]["error_code"].GetInt(), 999);
+  EXPECT_EQ(requests[2]["error_code"].GetInt(), 70003);
+  EXPECT_STREQ(requests[3]["api"].GetString(), "v4/nope");
+  EXPECT_EQ(requests[3]["error_code"].GetInt(), 60009);
+  EXPECT_LT(requests[0]["seq"].GetUint64(), requests[3]["seq"].GetUint64());
+  HttpReply raw = Control(bhttp::verb::get, "/_emulator/requests");
+  EXPECT_EQ(raw.body.find(Sig(kApp, kAdmin)), std::string::npos);
+  EXPECT_EQ(raw.body.find("not-a-sig"), std::string::npos);
+
+  EXPECT_EQ(Journal("?sdkappid=" + std::to_string(kOtherApp))["requests"].Size(), 1u);
+  EXPECT_EQ(Journal("?api=v4/call_config/get_callback")["requests"].Size(), 1u);
+  rapidjson::Document newest = Journal("?limit=2");
+  ASSERT_EQ(newest["requests"].Size(), 2u);
+  EXPECT_EQ(newest["requests"][1]["error_code"].GetInt(), 60009);
+  ErrorOf(Control(bhttp::verb::get, "/_emulator/requests?limit=x"), 400);
+  ErrorOf(Control(bhttp::verb::get, "/_emulator/requests?sdkappid=-1"), 400);
+
+  EXPECT_EQ(Control(bhttp::verb::delete_, "/_emulator/requests").status, 200u);
+  EXPECT_EQ(Journal()["requests"].Size(), 0u);
+  ExpectV4(Call("v4/call_config/delete_callback", "{}"), 0);
+}
+
+TEST_F(ControlPlaneTest, AFaultRuleFiresExactlyNTimes) {
+  HttpReply added = Control(bhttp::verb::post, "/_emulator/faults",
+                            R"({"api":"v4/call_config/get_callback","sdkappid":1400000000,)"
+                            R"("error_code":100001,"times":2})");
+  ASSERT_EQ(added.status, 201u) << added.body;
+  EXPECT_EQ(added.Json()["times"].GetInt64(), 2);
+  rapidjson::Document first = ExpectV4(Call("v4/call_config/get_callback", "{}"), 100001);
+  EXPECT_NE(std::string(first["ErrorInfo"].GetString()).find("injected"), std::string::npos);
+  ExpectV4(Call("v4/call_config/get_callback", "{}", kOtherApp), 100301);  // another app
+  ExpectV4(Call("v4/call_config/get_callback", "{}"), 100001);
+  ExpectV4(Call("v4/call_config/get_callback", "{}"), 100301);  // spent
+  ExpectV4(Call("v4/call_config/get_callback", "{}"), 100301);
+
+  rapidjson::Document faults = Control(bhttp::verb::get, "/_emulator/faults").Json();
+  ASSERT_EQ(faults["faults"].Size(), 1u);
+  EXPECT_EQ(faults["faults"][0]["fired"].GetInt64(), 2);
+  EXPECT_EQ(faults["faults"][0]["times"].GetInt64(), 0);
+}
+
+TEST_F(ControlPlaneTest, AFaultStopsTheCallAndAnyCodeCanBeInjected) {
+  ASSERT_EQ(Control(bhttp::verb::post, "/_emulator/faults",
+                    R"({"api":"v1/callback/set","error_code":70005})")
+                .status,
+            201u);
+  ExpectV1(Call("v1/callback/set", R"({"address":"http://f.example/","actions":["cancel"]})"), 70005);
+  ExpectV1(Call("v1/callback/set", R"({"address":"http://f.example/","actions":["cancel"]})"), 70005);
+  Control(bhttp::verb::delete_, "/_emulator/faults");
+  ExpectV1(Call("v1/callback/get", "{}"), 999);  // the faulted sets wrote nothing
+}
+
+TEST_F(ControlPlaneTest, ADelayedCallStillAnswersNormally) {
+  ASSERT_EQ(Control(bhttp::verb::post, "/_emulator/faults",
+                    R"({"api":"v1/callback/get","delay_ms":50,"times":1})")
+                .status,
+            201u);
+  ExpectV1(Call("v1/callback/get", "{}"), 999);
+  ExpectV1(Call("v1/callback/get", "{}"), 999);
+  EXPECT_EQ(Control(bhttp::verb::get, "/_emulator/faults").Json()["faults"][0]["fired"].GetInt64(), 1);
+}
+
+TEST_F(ControlPlaneTest, BadFaultRulesAreRejected) {
+  const char* bad[] = {
+      R"({"error_code":1})",
+      R"({"api":"v4/nope","error_code":1})",
+      R"({"api":"v4/call_config/get_callback"})",
+      R"({"api":"v4/call_config/get_callback","error_code":0})",
+      R"({"api":"v4/call_config/get_callback","error_code":"1"})",
+      R"({"api":"v4/call_config/get_callback","error_code":1,"times":0})",
+      R"({"api":"v4/call_config/get_callback","delay_ms":600000})",
+      R"({"api":"v4/call_config/get_callback","delay_ms":-1})",
+      R"({"api":"v4/call_config/get_callback","error_code":1,"sdkappid":-4})",
+      "{oops",
+  };
+  for (const char* body : bad) ErrorOf(Control(bhttp::verb::post, "/_emulator/faults", body), 400);
+  EXPECT_EQ(Control(bhttp::verb::get, "/_emulator/faults").Json()["faults"].Size(), 0u);
 }
 
 }  // namespace

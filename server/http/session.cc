@@ -11,6 +11,10 @@ std::string TransportError(std::string_view message) {
   return std::string("{\"error\":\"") + std::string(message) + "\"}";
 }
 
+// A closing connection drains the client's input for at most this long and this much.
+constexpr std::chrono::seconds kLingerTime{2};
+constexpr size_t kLingerBytes = 16 * 1024 * 1024;
+
 bool IsQuietClose(const beast::error_code& ec) {
   return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
          ec == asio::error::operation_aborted || ec == asio::error::eof ||
@@ -140,8 +144,29 @@ void Session::OnWrite(bool keep_alive, beast::error_code ec) {
     counted_in_flight_ = false;
     shared_.in_flight.fetch_sub(1, std::memory_order_relaxed);
   }
-  if (ec || !keep_alive) return Close();
+  if (ec) return Close();
+  if (!keep_alive) return LingeringClose();
   ReadHeader();
+}
+
+// Closing a socket with unread input makes the kernel send a reset, which can destroy
+// the response (a 413, say) before the client reads it. So: stop sending, then read and
+// drop what the client is still sending, for a bounded time and amount, then close.
+void Session::LingeringClose() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLingerTime);
+  Linger(0);
+}
+
+void Session::Linger(size_t drained) {
+  if (drained >= kLingerBytes) return Close();
+  buffer_.consume(buffer_.size());
+  stream_.async_read_some(buffer_.prepare(64 * 1024),
+                          [self = shared_from_this(), drained](beast::error_code ec, size_t n) {
+                            if (ec) return self->Close();
+                            self->Linger(drained + n);
+                          });
 }
 
 void Session::Close() {

@@ -44,6 +44,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Write(Response response, unsigned version, bool keep_alive);
   void SendResponse(bool keep_alive);
   void OnWrite(bool keep_alive, beast::error_code ec);
+  void LingeringClose();
+  void Linger(size_t drained);
   void Close();
 
   Stream stream_;

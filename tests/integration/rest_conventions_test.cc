@@ -177,6 +177,18 @@ TEST_F(RestConventionsTest, ABodyOverOneMebibyteGets413AndTheServerGoesOn) {
   ExpectV4(Post(kV4Get + Query("random", "1")), 100301);
 }
 
+TEST_F(RestConventionsTest, A413ReachesAClientThatSendsItsWholeBody) {
+  HttpClient client(port());
+  // Header and a 3 MiB body in one write: the server answers 413 after the header and
+  // drains the rest, so the client reads the 413 rather than a connection reset.
+  HttpReply reply = client.Raw("POST " + std::string(kV4Get) + Query("random", "1") +
+                                   " HTTP/1.1\r\nHost: x\r\nContent-Length: 3145728\r\n\r\n" +
+                                   std::string(3145728, 'x'),
+                               1)[0];
+  EXPECT_EQ(reply.status, 413u);
+  EXPECT_TRUE(client.ServerClosed());
+}
+
 TEST_F(RestConventionsTest, ABodyOfExactlyOneMebibyteIsRead) {
   const std::string body = "{\"pad\":\"" + std::string(1048576 - 10, 'x') + "\"}";
   ASSERT_EQ(body.size(), 1048576u);

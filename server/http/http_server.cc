@@ -27,7 +27,8 @@ HttpServer::HttpServer(RequestHandler& handler, TransportLimits limits, int thre
       io_(*workers_[0]),
       acceptor_(io_),
       signals_(io_),
-      drain_timer_(io_) {}
+      drain_timer_(io_),
+      accept_retry_timer_(io_) {}
 
 HttpServer::~HttpServer() = default;
 
@@ -79,6 +80,7 @@ void HttpServer::Stop() {
     beast::error_code ignored;
     acceptor_.close(ignored);
     signals_.cancel(ignored);
+    accept_retry_timer_.cancel();
     drain_polls_ = 0;
     WaitForInFlightThenStop();
   });
@@ -98,15 +100,21 @@ void HttpServer::Accept() {
   asio::io_context& worker = *workers_[next_worker_++ % workers_.size()];
   acceptor_.async_accept(worker, [this](beast::error_code ec, Stream::socket_type socket) {
     if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
-    if (!ec) {
-      const size_t open = shared_.connections.fetch_add(1, std::memory_order_relaxed);
-      if (open >= shared_.limits.max_connections) {
-        shared_.connections.fetch_sub(1, std::memory_order_relaxed);
-        beast::error_code ignored;
-        socket.close(ignored);
-      } else {
-        std::make_shared<Session>(std::move(socket), shared_)->Start();
-      }
+    if (ec) {
+      // Out of file descriptors, say: retry shortly instead of spinning on the error.
+      accept_retry_timer_.expires_after(std::chrono::milliseconds(50));
+      accept_retry_timer_.async_wait([this](beast::error_code wait_error) {
+        if (!wait_error) Accept();
+      });
+      return;
+    }
+    const size_t open = shared_.connections.fetch_add(1, std::memory_order_relaxed);
+    if (open >= shared_.limits.max_connections) {
+      shared_.connections.fetch_sub(1, std::memory_order_relaxed);
+      beast::error_code ignored;
+      socket.close(ignored);
+    } else {
+      std::make_shared<Session>(std::move(socket), shared_)->Start();
     }
     Accept();
   });

@@ -47,6 +47,7 @@ class HttpServer {
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
   asio::steady_timer drain_timer_;
+  asio::steady_timer accept_retry_timer_;
   size_t next_worker_ = 0;
   uint16_t port_ = 0;
   int drain_polls_ = 0;

@@ -118,4 +118,8 @@ Status CallbackConfigStore::DeleteApp(uint32_t sdkappid) {
   });
 }
 
+Status CallbackConfigStore::DeleteAll() {
+  return db_->Transaction([&] { return Query(db_, "DELETE FROM callback_config").Run(); });
+}
+
 }  // namespace trtc::storage

@@ -38,6 +38,8 @@ class CallbackConfigStore {
   Status Delete(CallbackFamily family, uint32_t sdkappid, bool* existed);
   // Removes both families' configurations of one app (reset).
   Status DeleteApp(uint32_t sdkappid);
+  // Removes every configuration of every app (reset of all apps).
+  Status DeleteAll();
 
  private:
   Database* db_;

@@ -35,4 +35,8 @@ Status SeedLedger::ForgetApp(uint32_t sdkappid) {
   });
 }
 
+Status SeedLedger::ForgetAll() {
+  return db_->Transaction([&] { return Query(db_, "DELETE FROM applied_seed").Run(); });
+}
+
 }  // namespace trtc::storage

@@ -23,6 +23,8 @@ class SeedLedger {
                    const std::function<Status()>& apply, bool* applied);
   // Forgets every seed of one app (reset), so ApplyOnce() applies them again.
   Status ForgetApp(uint32_t sdkappid);
+  // Forgets every seed (reset of all apps).
+  Status ForgetAll();
 
  private:
   Database* db_;

@@ -67,6 +67,8 @@ struct Emulator::Parts {
   api::AppRegistry apps;
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
+  std::unique_ptr<storage::SeedLedger> ledger;
+  Fixtures fixtures;  // its seeds, applied again by a reset
   std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
   std::unique_ptr<control::RequestJournal> journal;
@@ -76,22 +78,37 @@ struct Emulator::Parts {
   std::unique_ptr<http::HttpServer> server;
 };
 
+// Wipes the stored state of one app (or of all) and applies its fixture seeds again, in
+// one transaction: the seeds of other apps are still recorded as applied, so only the
+// reset app's come back.
+Status Emulator::ResetState(Parts& parts, std::optional<uint32_t> sdkappid) {
+  return parts.database->Transaction([&]() -> Status {
+    Status status = sdkappid ? parts.callback_configs->DeleteApp(*sdkappid)
+                             : parts.callback_configs->DeleteAll();
+    if (status.ok()) {
+      status = sdkappid ? parts.ledger->ForgetApp(*sdkappid) : parts.ledger->ForgetAll();
+    }
+    if (status.ok()) status = ApplySeeds(parts.fixtures, *parts.callback_configs, *parts.ledger);
+    return status;
+  });
+}
+
 Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) {
   auto parts = std::make_unique<Parts>();
   parts->options = options;
   Log::SetLevel(options.log_level);
 
-  Fixtures fixtures;
+  Fixtures& fixtures = parts->fixtures;
   Status status = LoadFixtures(options.fixtures, &fixtures);
   if (!status.ok()) return status;
-  for (api::App& app : fixtures.apps) parts->apps.Add(std::move(app));
+  for (const api::App& app : fixtures.apps) parts->apps.Add(app);
 
   const std::string db_path = options.in_memory ? ":memory:" : options.db;
   status = storage::Database::Open(db_path, &parts->database);
   if (!status.ok()) return Status::Error("database " + db_path + ": " + status.message());
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
-  storage::SeedLedger ledger(parts->database.get());
-  status = ApplySeeds(fixtures, *parts->callback_configs, ledger);
+  parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
+  status = ApplySeeds(fixtures, *parts->callback_configs, *parts->ledger);
   if (!status.ok()) return Status::Error("applying fixture seeds: " + status.message());
 
   api::Services services;
@@ -109,8 +126,10 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   }
   parts->journal = std::make_unique<control::RequestJournal>(parts->clock);
   parts->api->AddHook(parts->journal.get());
-  parts->control = std::make_unique<control::ControlPlane>(
-      control::ControlContext{parts->clock, parts->apps, *parts->journal, *parts->faults});
+  Parts* raw = parts.get();
+  parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
+      parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
+      [raw](std::optional<uint32_t> sdkappid) { return ResetState(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},
                                                      ThreadCount(options));

@@ -3,7 +3,9 @@
 // can fail (so nothing is half-started when it does); Run() serves until Stop().
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "server/app/options.h"
@@ -26,6 +28,7 @@ class Emulator {
  private:
   struct Parts;
   explicit Emulator(std::unique_ptr<Parts> parts);
+  static Status ResetState(Parts& parts, std::optional<uint32_t> sdkappid);
   std::unique_ptr<Parts> parts_;
 };
 

@@ -101,6 +101,8 @@ const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
     {bhttp::verb::post, "_emulator/faults", &ControlPlane::AddFault},
     {bhttp::verb::get, "_emulator/faults", &ControlPlane::ListFaults},
     {bhttp::verb::delete_, "_emulator/faults", &ControlPlane::ClearFaults},
+    {bhttp::verb::post, "_emulator/reset", &ControlPlane::Reset},
+    {bhttp::verb::get, "_emulator/state", &ControlPlane::State},
 };
 
 ControlPlane::ControlPlane(ControlContext context)
@@ -259,6 +261,73 @@ http::Response ControlPlane::ListFaults(std::string_view, std::string_view) {
 http::Response ControlPlane::ClearFaults(std::string_view, std::string_view) {
   context_.faults.Clear();
   return JsonResponse(200, "{\"status\":\"ok\"}");
+}
+
+http::Response ControlPlane::Reset(std::string_view, std::string_view body) {
+  rapidjson::Document document;
+  http::Response error;
+  if (!ParseObject(body, &document, &error)) return error;
+  std::string problem;
+  std::optional<uint32_t> sdkappid;
+  if (std::optional<int64_t> id = IntegerMember(document, "sdkappid", &problem)) {
+    if (*id < 0 || *id > std::numeric_limits<uint32_t>::max()) {
+      return ErrorResponse(400, "sdkappid must be a uint32");
+    }
+    sdkappid = static_cast<uint32_t>(*id);
+  }
+  if (!problem.empty()) return ErrorResponse(400, problem);
+  Status status = context_.reset_state(sdkappid);
+  if (!status.ok()) return ErrorResponse(500, "reset failed: " + status.message());
+  if (sdkappid) {
+    context_.journal.ClearApp(*sdkappid);
+    context_.faults.ClearApp(*sdkappid);
+    return JsonResponse(200, "{\"status\":\"ok\",\"sdkappid\":" + std::to_string(*sdkappid) + "}");
+  }
+  context_.journal.Clear();
+  context_.faults.Clear();
+  return JsonResponse(200, "{\"status\":\"ok\"}");
+}
+
+http::Response ControlPlane::State(std::string_view query, std::string_view) {
+  std::optional<uint32_t> sdkappid;
+  if (!SdkappidParam(query, &sdkappid) || !sdkappid) {
+    return ErrorResponse(400, "sdkappid is required: /_emulator/state?sdkappid=N");
+  }
+  rapidjson::StringBuffer buffer;
+  handlers::JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("sdkappid");
+  w.Uint(*sdkappid);
+  struct Family {
+    const char* name;
+    storage::CallbackFamily family;
+    const char* url_key;
+    const char* events_key;
+  };
+  const Family families[] = {
+      {"call_config", storage::CallbackFamily::kCallConfig, "url", "commands"},
+      {"callkit_callback", storage::CallbackFamily::kCallkit, "address", "actions"},
+  };
+  for (const Family& family : families) {
+    std::optional<storage::CallbackConfig> config;
+    Status status = context_.callback_configs.Get(family.family, *sdkappid, &config);
+    if (!status.ok()) return ErrorResponse(500, status.message());
+    w.Key(family.name);
+    if (!config) {
+      w.Null();
+      continue;
+    }
+    w.StartObject();
+    w.Key(family.url_key);
+    handlers::WriteString(w, config->url);
+    w.Key(family.events_key);
+    w.StartArray();
+    for (const std::string& event : config->events) handlers::WriteString(w, event);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndObject();
+  return JsonResponse(200, handlers::TakeJson(buffer));
 }
 
 }  // namespace trtc::control

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "server/api/app_registry.h"
@@ -12,6 +14,7 @@
 #include "server/control/fault_injector.h"
 #include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
+#include "storage/callback_config_store.h"
 
 namespace trtc::control {
 
@@ -21,6 +24,9 @@ struct ControlContext {
   const api::AppRegistry& apps;
   RequestJournal& journal;
   FaultInjector& faults;
+  storage::CallbackConfigStore& callback_configs;
+  // Wipes the stored state of one app (all when empty) and re-applies its seeds.
+  std::function<Status(std::optional<uint32_t>)> reset_state;
 };
 
 class ControlPlane final : public http::RequestHandler {
@@ -43,6 +49,8 @@ class ControlPlane final : public http::RequestHandler {
   http::Response AddFault(std::string_view query, std::string_view body);
   http::Response ListFaults(std::string_view query, std::string_view body);
   http::Response ClearFaults(std::string_view query, std::string_view body);
+  http::Response Reset(std::string_view query, std::string_view body);
+  http::Response State(std::string_view query, std::string_view body);
 
   struct RouteRow;
   static const RouteRow kRoutes[];

@@ -209,5 +209,73 @@ TEST_F(ControlPlaneTest, BadFaultRulesAreRejected) {
   EXPECT_EQ(Control(bhttp::verb::get, "/_emulator/faults").Json()["faults"].Size(), 0u);
 }
 
+TEST_F(ControlPlaneTest, StateShowsWhatIsStoredAndResetWipesOneApp) {
+  ExpectV4(Call("v4/call_config/set_callback",
+                R"({"Url":"http://s.example/","CallbackCommandList":["Call.CallbackAfterEndCall"]})"),
+           0);
+  ExpectV1(Call("v1/callback/set", R"({"address":"http://o.example/","actions":["cancel"]})", kOtherApp),
+           0);
+  ASSERT_EQ(Control(bhttp::verb::post, "/_emulator/faults",
+                    R"({"api":"v4/call_config/get_callback","sdkappid":1400000000,"error_code":1})")
+                .status,
+            201u);
+  rapidjson::Document state =
+      Control(bhttp::verb::get, "/_emulator/state?sdkappid=" + std::to_string(kApp)).Json();
+  ASSERT_TRUE(state.IsObject());
+  EXPECT_EQ(state["sdkappid"].GetUint(), kApp);
+  EXPECT_STREQ(state["call_config"]["url"].GetString(), "http://s.example/");
+  EXPECT_STREQ(state["call_config"]["commands"][0].GetString(), "Call.CallbackAfterEndCall");
+  EXPECT_TRUE(state["callkit_callback"].IsNull());
+
+  HttpReply reset = Control(bhttp::verb::post, "/_emulator/reset", R"({"sdkappid":1400000000})");
+  ASSERT_EQ(reset.status, 200u) << reset.body;
+  state = Control(bhttp::verb::get, "/_emulator/state?sdkappid=" + std::to_string(kApp)).Json();
+  EXPECT_TRUE(state["call_config"].IsNull());
+  EXPECT_EQ(Journal("?sdkappid=" + std::to_string(kApp))["requests"].Size(), 0u);
+  EXPECT_EQ(Journal("?sdkappid=" + std::to_string(kOtherApp))["requests"].Size(), 1u);
+  EXPECT_EQ(Control(bhttp::verb::get, "/_emulator/faults").Json()["faults"].Size(), 0u);
+  ExpectV4(Call("v4/call_config/get_callback", "{}"), 100301);
+  // The other app kept its state; a reset of all apps takes it too.
+  ExpectV1(Call("v1/callback/get", "{}", kOtherApp), 0);
+  ASSERT_EQ(Control(bhttp::verb::post, "/_emulator/reset", "").status, 200u);
+  ExpectV1(Call("v1/callback/get", "{}", kOtherApp), 999);
+  EXPECT_EQ(Journal()["requests"].Size(), 1u);  // just the call after the reset
+}
+
+TEST_F(ControlPlaneTest, StateAndResetRejectBadInput) {
+  ErrorOf(Control(bhttp::verb::get, "/_emulator/state"), 400);
+  ErrorOf(Control(bhttp::verb::get, "/_emulator/state?sdkappid=x"), 400);
+  ErrorOf(Control(bhttp::verb::post, "/_emulator/reset", R"({"sdkappid":"1"})"), 400);
+  ErrorOf(Control(bhttp::verb::post, "/_emulator/reset", R"({"sdkappid":-1})"), 400);
+  ErrorOf(Control(bhttp::verb::post, "/_emulator/reset", "[]"), 400);
+  ErrorOf(Control(bhttp::verb::get, "/_emulator/reset"), 405);
+}
+
+TEST(ResetTest, ResetAppliesTheFixtureSeedsAgain) {
+  std::unique_ptr<ServerProcess> server;
+  ASSERT_TRUE(ServerProcess::Start(
+      {"--in-memory", "--rate-limits", "off", "--fixtures", FixturePath("seeded.json")}, &server));
+  HttpClient client(server->port());
+  auto usersig = client.Send(bhttp::verb::post, "/_emulator/usersig",
+                             R"({"sdkappid":1400000000,"identifier":"administrator"})");
+  ASSERT_EQ(usersig.status, 200u);
+  const std::string sig = usersig.Json()["usersig"].GetString();
+  auto call = [&](const char* path, const std::string& body) {
+    return client.Post(ApiTarget(path, kApp, kAdmin, sig), body);
+  };
+  ExpectV4(call("v4/call_config/delete_callback", "{}"), 0);
+  ExpectV1(call("v1/callback/update", R"({"address":"https://changed.example/","actions":["cancel"]})"), 0);
+  for (const char* body : {R"({"sdkappid":1400000000})", "{}"}) {
+    SCOPED_TRACE(body);
+    ASSERT_EQ(client.Send(bhttp::verb::post, "/_emulator/reset", body).status, 200u);
+    EXPECT_STREQ(ExpectV4(call("v4/call_config/get_callback", "{}"), 0)["Response"]["Url"].GetString(),
+                 "https://seed.example/call");
+    EXPECT_STREQ(ExpectV1(call("v1/callback/get", "{}"), 0)["data"]["address"].GetString(),
+                 "https://seed.example/callkit");
+    ExpectV4(call("v4/call_config/delete_callback", "{}"), 0);
+  }
+  EXPECT_EQ(server->Stop(SIGTERM), 0);
+}
+
 }  // namespace
 }  // namespace trtc::testing

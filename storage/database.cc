@@ -33,6 +33,42 @@ CREATE TABLE applied_seed (
   PRIMARY KEY (sdkappid, section, seed_key)
 ) WITHOUT ROWID;
 )sql",
+    // 2: live rooms and their metadata. Metadata rows go with their room (ON DELETE
+    // CASCADE; foreign keys are on for every connection). `position` keeps the order in
+    // which keys were first set, which get_room_metadata answers in. The listing index
+    // matches get_room_list's order, so a page is one index range after its cursor.
+    R"sql(
+CREATE TABLE room (
+  sdkappid            INTEGER NOT NULL,
+  room_id             TEXT NOT NULL,
+  room_name           TEXT NOT NULL,
+  owner_account       TEXT NOT NULL,
+  create_time         INTEGER NOT NULL,  -- Unix seconds
+  is_seat_enabled     INTEGER NOT NULL,
+  take_seat_mode      TEXT NOT NULL,
+  max_seat_count      INTEGER NOT NULL,
+  max_member_count    INTEGER NOT NULL,
+  is_message_disabled INTEGER NOT NULL,
+  cover_url           TEXT NOT NULL,
+  category            TEXT NOT NULL,  -- the integers, each followed by ','
+  activity_status     INTEGER NOT NULL,
+  view_count          INTEGER NOT NULL,
+  is_public_visible   INTEGER NOT NULL,
+  notice              TEXT NOT NULL,
+  seat_template       TEXT NOT NULL,
+  PRIMARY KEY (sdkappid, room_id)
+) WITHOUT ROWID;
+CREATE INDEX room_listing ON room (sdkappid, view_count DESC, create_time DESC, room_id);
+CREATE TABLE room_metadata (
+  sdkappid INTEGER NOT NULL,
+  room_id  TEXT NOT NULL,
+  key      TEXT NOT NULL,
+  value    TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (sdkappid, room_id, key),
+  FOREIGN KEY (sdkappid, room_id) REFERENCES room (sdkappid, room_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kBusyTimeoutMillis = 5000;

@@ -17,6 +17,7 @@
 
 namespace trtc::storage {
 class CallbackConfigStore;
+class RoomStore;
 }
 
 namespace trtc::api {
@@ -24,6 +25,7 @@ namespace trtc::api {
 // What handlers may use: the stores and the clock. Nothing of HTTP.
 struct Services {
   storage::CallbackConfigStore* callback_configs = nullptr;
+  storage::RoomStore* rooms = nullptr;
   const Clock* clock = nullptr;
 };
 
@@ -37,7 +39,7 @@ struct HandlerContext {
 using Handler = ApiReply (*)(const HandlerContext& context, const rapidjson::Value& body);
 
 // A package an API requires, and the code it answers when the app lacks it.
-enum class Package { kNone, kCallGroup };
+enum class Package { kNone, kCallGroup, kLive };
 
 struct Endpoint {
   std::string_view path;  // e.g. "v4/call_config/set_callback" (no leading '/')

@@ -36,7 +36,15 @@ inline constexpr ErrorCode kAppHasNoKey{70016, "The key of this SDKAppID does no
 inline constexpr ErrorCode kAppNotFound{70020, "SDKAppID not found"};
 inline constexpr ErrorCode kInternal{100001, "Internal server error, please retry"};
 inline constexpr ErrorCode kInvalidParameter{100002, "Invalid parameter"};
+inline constexpr ErrorCode kRoomExists{100003, "The room ID already exists"};
+inline constexpr ErrorCode kRoomNotFound{100004, "The room does not exist, or it existed and has been dismissed"};
+inline constexpr ErrorCode kNoLivePackage{100007, "No payment information: the application has not purchased a live package"};
 inline constexpr ErrorCode kCallbackNotConfigured{100301, "The callback configuration does not exist"};
+inline constexpr ErrorCode kTooManyMetadataKeys{100500, "The number of room metadata keys exceeds the limit of 10"};
+inline constexpr ErrorCode kMetadataValueTooLarge{100501, "A room metadata value exceeds the limit of 2 KB (2048 bytes)"};
+inline constexpr ErrorCode kMetadataTooLarge{100502, "The total size of all room metadata values exceeds the limit of 16 KB (16384 bytes)"};
+inline constexpr ErrorCode kNoMetadataKeysToDelete{100503, "No valid keys when delete Metadata"};
+inline constexpr ErrorCode kMetadataKeyTooLong{100504, "A room metadata key exceeds the limit of 50 bytes"};
 }  // namespace v4
 
 // v1 family (callkit host): errorCode / errorMessage. No 60xxx code exists here.

@@ -9,6 +9,7 @@
 #include "server/limits/rate_limiter.h"
 #include "storage/callback_config_store.h"
 #include "storage/database.h"
+#include "storage/room_store.h"
 #include "storage/seed_ledger.h"
 
 namespace trtc::app {
@@ -30,8 +31,28 @@ class TopLevelRouter final : public http::RequestHandler {
   http::RequestHandler& api_;
 };
 
+// A room seed creates the room with default fields, created now, and sets its metadata.
+// A room that already exists (a client made it before the seed appeared in the fixture)
+// is left as the client made it.
+Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms, const Clock& clock) {
+  storage::RoomInfo room;
+  room.room_id = seed.room_id;
+  room.create_time = clock.NowSeconds();
+  bool created = false;
+  Status status = rooms.Create(seed.sdkappid, room, &created);
+  if (!status.ok() || !created || seed.metadata.empty()) return status;
+  bool found = false;
+  return rooms.EditMetadata(
+      seed.sdkappid, seed.room_id,
+      [&](storage::Metadata* metadata) {
+        *metadata = seed.metadata;
+        return true;
+      },
+      &found);
+}
+
 Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& configs,
-                  storage::SeedLedger& ledger) {
+                  storage::RoomStore& rooms, const Clock& clock, storage::SeedLedger& ledger) {
   using storage::CallbackFamily;
   struct Section {
     const char* name;
@@ -51,6 +72,13 @@ Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& config
       if (!status.ok()) return status;
     }
   }
+  for (const RoomSeed& seed : fixtures.rooms) {
+    bool applied = false;
+    Status status = ledger.ApplyOnce(
+        "rooms", seed.sdkappid, seed.room_id, [&] { return ApplyRoomSeed(seed, rooms, clock); },
+        &applied);
+    if (!status.ok()) return status;
+  }
   return Status::Ok();
 }
 
@@ -67,6 +95,7 @@ struct Emulator::Parts {
   api::AppRegistry apps;
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
+  std::unique_ptr<storage::RoomStore> rooms;
   std::unique_ptr<storage::SeedLedger> ledger;
   Fixtures fixtures;  // its seeds, applied again by a reset
   std::unique_ptr<control::FaultInjector> faults;
@@ -85,10 +114,14 @@ Status Emulator::ResetState(Parts& parts, std::optional<uint32_t> sdkappid) {
   return parts.database->Transaction([&]() -> Status {
     Status status = sdkappid ? parts.callback_configs->DeleteApp(*sdkappid)
                              : parts.callback_configs->DeleteAll();
+    if (status.ok()) status = sdkappid ? parts.rooms->DeleteApp(*sdkappid) : parts.rooms->DeleteAll();
     if (status.ok()) {
       status = sdkappid ? parts.ledger->ForgetApp(*sdkappid) : parts.ledger->ForgetAll();
     }
-    if (status.ok()) status = ApplySeeds(parts.fixtures, *parts.callback_configs, *parts.ledger);
+    if (status.ok()) {
+      status = ApplySeeds(parts.fixtures, *parts.callback_configs, *parts.rooms, parts.clock,
+                          *parts.ledger);
+    }
     return status;
   });
 }
@@ -107,12 +140,15 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   status = storage::Database::Open(db_path, &parts->database);
   if (!status.ok()) return Status::Error("database " + db_path + ": " + status.message());
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
+  parts->rooms = std::make_unique<storage::RoomStore>(parts->database.get());
   parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
-  status = ApplySeeds(fixtures, *parts->callback_configs, *parts->ledger);
+  status = ApplySeeds(fixtures, *parts->callback_configs, *parts->rooms, parts->clock,
+                      *parts->ledger);
   if (!status.ok()) return Status::Error("applying fixture seeds: " + status.message());
 
   api::Services services;
   services.callback_configs = parts->callback_configs.get();
+  services.rooms = parts->rooms.get();
   services.clock = &parts->clock;
   parts->api = std::make_unique<api::ApiDispatcher>(parts->apps, services, parts->clock,
                                                     options.auth);
@@ -129,6 +165,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   Parts* raw = parts.get();
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
+      *parts->rooms,
       [raw](std::optional<uint32_t> sdkappid) { return ResetState(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},

@@ -13,6 +13,7 @@
 #include "server/api/endpoint_table.h"
 #include "server/app/default_fixture.h"
 #include "server/handlers/callback_rules.h"
+#include "server/handlers/room_rules.h"
 
 namespace trtc::app {
 namespace {
@@ -148,6 +149,58 @@ Status ReadSection(const Context& ctx, const Value& root, const char* section,
   return Status::Ok();
 }
 
+// {"sdkappid", "room_id", "metadata": {key: value}}, checked like create_room and
+// set_room_metadata would check it.
+Status ReadRoomSeed(const Context& ctx, const std::string& where, const Value& value,
+                    RoomSeed* seed) {
+  if (!value.IsObject()) return ctx.Error(where, "must be an object");
+  Status status = OnlyMembers(ctx, where, value, {"sdkappid", "room_id", "metadata"});
+  if (status.ok()) status = ReadSdkappid(ctx, where, value, &seed->sdkappid);
+  if (!status.ok()) return status;
+  auto room_id = value.FindMember("room_id");
+  if (room_id == value.MemberEnd()) return ctx.Error(where, "room_id is required");
+  if (!room_id->value.IsString()) return ctx.Error(where + ".room_id", "must be a string");
+  seed->room_id.assign(room_id->value.GetString(), room_id->value.GetStringLength());
+  if (std::string problem = handlers::RoomIdProblem(seed->room_id); !problem.empty()) {
+    return ctx.Error(where + ".room_id", problem);
+  }
+  auto metadata = value.FindMember("metadata");
+  if (metadata == value.MemberEnd()) return Status::Ok();
+  if (!metadata->value.IsObject()) {
+    return ctx.Error(where + ".metadata", "must be an object of key -> string value");
+  }
+  storage::Metadata written;
+  for (const auto& member : metadata->value.GetObject()) {
+    std::string key(member.name.GetString(), member.name.GetStringLength());
+    if (!member.value.IsString()) {
+      return ctx.Error(where + ".metadata", "the value of \"" + key + "\" must be a string");
+    }
+    if (std::string problem = handlers::MetadataKeyProblem(key); !problem.empty()) {
+      return ctx.Error(where + ".metadata", problem);
+    }
+    written.emplace_back(std::move(key),
+                         std::string(member.value.GetString(), member.value.GetStringLength()));
+  }
+  handlers::MergeMetadata(written, &seed->metadata);
+  handlers::MetadataCheck check = handlers::CheckMetadataLimits(written, seed->metadata);
+  if (!check.ok()) return ctx.Error(where + ".metadata", check.message);
+  return Status::Ok();
+}
+
+Status ReadRoomSection(const Context& ctx, const Value& root, std::vector<RoomSeed>* seeds) {
+  auto it = root.FindMember("rooms");
+  if (it == root.MemberEnd()) return Status::Ok();
+  if (!it->value.IsArray()) return ctx.Error("rooms", "must be an array");
+  for (size_t i = 0; i < it->value.Size(); ++i) {
+    RoomSeed seed;
+    seed.origin = ctx.origin() + ": " + Index("rooms", i);
+    Status status = ReadRoomSeed(ctx, Index("rooms", i), it->value[i], &seed);
+    if (!status.ok()) return status;
+    seeds->push_back(std::move(seed));
+  }
+  return Status::Ok();
+}
+
 Status ReadFile(const fs::path& path, std::string* contents) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(path.string() + ": cannot open fixture file");
@@ -158,7 +211,7 @@ Status ReadFile(const fs::path& path, std::string* contents) {
   return Status::Ok();
 }
 
-// What spans files: seeds of undefined apps, two seeds for one configuration.
+// What spans files: seeds of undefined apps, two seeds for one configuration or room.
 Status CheckSeeds(const Fixtures& fixtures) {
   std::set<uint32_t> apps;
   for (const api::App& app : fixtures.apps) apps.insert(app.sdkappid);
@@ -173,6 +226,17 @@ Status CheckSeeds(const Fixtures& fixtures) {
         return Status::Error(seed.origin + ": sdkappid " + id +
                              " is seeded twice (one configuration per app)");
       }
+    }
+  }
+  std::set<std::pair<uint32_t, std::string>> rooms;
+  for (const RoomSeed& seed : fixtures.rooms) {
+    const std::string id = std::to_string(seed.sdkappid);
+    if (!apps.count(seed.sdkappid)) {
+      return Status::Error(seed.origin + ": sdkappid " + id + " is not defined in apps");
+    }
+    if (!rooms.emplace(seed.sdkappid, seed.room_id).second) {
+      return Status::Error(seed.origin + ": room \"" + seed.room_id + "\" of sdkappid " + id +
+                           " is seeded twice");
     }
   }
   return Status::Ok();
@@ -196,7 +260,7 @@ Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* 
                          std::to_string(root.GetErrorOffset()) + ")");
   }
   if (!root.IsObject()) return Status::Error(origin + ": must be a JSON object");
-  Status status = OnlyMembers(ctx, "fixture", root, {"apps", "call_callbacks", "callkit_callbacks"});
+  Status status = OnlyMembers(ctx, "fixture", root, {"apps", "call_callbacks", "callkit_callbacks", "rooms"});
   if (!status.ok()) return status;
   auto apps = root.FindMember("apps");
   if (apps == root.MemberEnd()) return ctx.Error("fixture", "apps is required");
@@ -217,6 +281,7 @@ Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* 
     status = ReadSection(ctx, root, "callkit_callbacks", handlers::kCallkitSeed,
                          &fixtures->callkit_callbacks);
   }
+  if (status.ok()) status = ReadRoomSection(ctx, root, &fixtures->rooms);
   return status;
 }
 

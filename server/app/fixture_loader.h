@@ -12,6 +12,7 @@
 #include "server/api/app_registry.h"
 #include "server/common/status.h"
 #include "storage/callback_config_store.h"
+#include "storage/room_store.h"
 
 namespace trtc::app {
 
@@ -21,10 +22,19 @@ struct CallbackSeed {
   std::string origin;  // "file: section[i]", for errors found across files
 };
 
+// A live room created with default fields and this metadata.
+struct RoomSeed {
+  uint32_t sdkappid = 0;
+  std::string room_id;
+  storage::Metadata metadata;  // in the fixture's member order
+  std::string origin;
+};
+
 struct Fixtures {
   std::vector<api::App> apps;
   std::vector<CallbackSeed> call_callbacks;     // v4 call_config seeds
   std::vector<CallbackSeed> callkit_callbacks;  // v1 callback seeds
+  std::vector<RoomSeed> rooms;
 };
 
 // Adds one fixture document to *fixtures. `origin` names it in errors (a file name).

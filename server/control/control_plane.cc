@@ -7,6 +7,7 @@
 #include "server/auth/usersig_generator.h"
 #include "server/control/control_json.h"
 #include "server/handlers/json_text.h"
+#include "server/handlers/room_json.h"
 
 namespace trtc::control {
 namespace {
@@ -15,6 +16,8 @@ namespace bhttp = boost::beast::http;
 
 // The UserSig helper's default validity, the official package's usual 180 days.
 constexpr int64_t kDefaultExpireS = 180 * 86400;
+// The state dump reads an app's rooms this many at a time.
+constexpr int64_t kStateRoomPage = 100;
 
 // Runs a route once the body is read.
 void WriteEntry(handlers::JsonWriter& w, const JournalEntry& entry) {
@@ -326,6 +329,28 @@ http::Response ControlPlane::State(std::string_view query, std::string_view) {
     w.EndArray();
     w.EndObject();
   }
+  // The rooms in get_room_list order, each with its info and metadata in the API's shapes.
+  w.Key("rooms");
+  w.StartArray();
+  std::optional<storage::RoomListPosition> after;
+  for (bool more = true; more;) {
+    std::vector<storage::RoomInfo> rooms;
+    Status status = context_.rooms.List(*sdkappid, after, kStateRoomPage, &rooms, &more);
+    for (size_t i = 0; status.ok() && i < rooms.size(); ++i) {
+      storage::Metadata metadata;
+      bool found = false;
+      status = context_.rooms.GetMetadata(*sdkappid, rooms[i].room_id, &metadata, &found);
+      w.StartObject();
+      w.Key("RoomInfo");
+      handlers::WriteRoomInfo(w, rooms[i]);
+      w.Key("Metadata");
+      handlers::WriteMetadataList(w, metadata);
+      w.EndObject();
+    }
+    if (!status.ok()) return ErrorResponse(500, status.message());
+    if (more) after = storage::PositionOf(rooms.back());
+  }
+  w.EndArray();
   w.EndObject();
   return JsonResponse(200, handlers::TakeJson(buffer));
 }

@@ -15,6 +15,7 @@
 #include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
 #include "storage/callback_config_store.h"
+#include "storage/room_store.h"
 
 namespace trtc::control {
 
@@ -25,6 +26,7 @@ struct ControlContext {
   RequestJournal& journal;
   FaultInjector& faults;
   storage::CallbackConfigStore& callback_configs;
+  storage::RoomStore& rooms;
   // Wipes the stored state of one app (all when empty) and re-applies its seeds.
   std::function<Status(std::optional<uint32_t>)> reset_state;
 };

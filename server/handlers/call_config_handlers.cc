@@ -1,7 +1,7 @@
 #include "server/handlers/call_config_handlers.h"
 
-#include "server/common/log.h"
 #include "server/handlers/callback_rules.h"
+#include "server/handlers/storage_failure.h"
 #include "storage/callback_config_store.h"
 
 namespace trtc::handlers {
@@ -12,10 +12,7 @@ using storage::CallbackFamily;
 
 constexpr CallbackFamily kFamily = CallbackFamily::kCallConfig;
 
-ApiReply StorageFailure(const Status& status) {
-  LogError("call_config storage: " + status.message());
-  return ApiReply::Fail(api::v4::kInternal);
-}
+ApiReply StorageFailure(const Status& status) { return V4StorageFailure("call_config", status); }
 
 }  // namespace
 

@@ -78,6 +78,19 @@ TEST(CliTest, BadFixturesExitWith2NamingTheProblem) {
        "not defined in apps"},
       {R"({"apps":[{"sdkappid":1,"key":"k"}],"callkit_callbacks":[{"sdkappid":1,"address":"http://x","actions":[]}]})",
        "callkit_callbacks[0]"},
+      {R"({"apps":[{"sdkappid":1,"key":"k"}],"rooms":[{"sdkappid":2,"room_id":"r"}]})", "not defined in apps"},
+      {R"({"apps":[{"sdkappid":1,"key":"k"}],"rooms":[{"sdkappid":1,"room_id":"r"},{"sdkappid":1,"room_id":"r"}]})",
+       "seeded twice"},
+      {R"({"apps":[{"sdkappid":1,"key":"k"}],"rooms":[{"sdkappid":1,"room_id":""}]})", "rooms[0].room_id"},
+      {R"({"apps":[{"sdkappid":1,"key":"k"}],"rooms":[{"sdkappid":1,"room_id":"r","metadata":{"k":")" +
+           std::string(2049, 'v') + R"("}}]})",
+       "rooms[0].metadata"},
+      {R"({"apps":[{"sdkappid":1,"key":"k"}],"rooms":[{"sdkappid":1,"room_id":"r","metadata":{"a":")" +
+           std::string(2048, 'v') + R"(","b":")" + std::string(2048, 'v') + R"(","c":")" +
+           std::string(2048, 'v') + R"(","d":")" + std::string(2048, 'v') + R"(","e":")" +
+           std::string(2048, 'v') + R"(","f":")" + std::string(2048, 'v') + R"(","g":")" +
+           std::string(2048, 'v') + R"(","h":")" + std::string(2048, 'v') + R"(","i":"v"}}]})",
+       "16384"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.json);

@@ -89,6 +89,82 @@ TEST_F(PersistenceTest, SeedsApplyOnceAndNeverComeBack) {
   StopServer();
 }
 
+constexpr char kGetRoomMetadata[] = "v4/live_engine_http_srv/get_room_metadata";
+
+TEST_F(PersistenceTest, RoomsAndMetadataSurviveARestartAndKill9) {
+  StartServer();
+  ExpectV4(Call("v4/live_engine_http_srv/create_room",
+                R"({"RoomInfo":{"RoomId":"kept","RoomType":"Live","RoomName":"名字","Category":[4]}})"),
+           0);
+  ExpectV4(Call("v4/live_engine_http_srv/set_room_metadata",
+                R"({"RoomId":"kept","Metadata":[{"Key":"a","Value":"1"},{"Key":"键","Value":"值"}]})"),
+           0);
+  const int64_t created =
+      ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"kept"})"), 0)
+          ["Response"]["RoomInfo"]["CreateTime"].GetInt64();
+  StopServer();
+
+  StartServer();
+  rapidjson::Document info =
+      ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"kept"})"), 0);
+  EXPECT_STREQ(info["Response"]["RoomInfo"]["RoomName"].GetString(), "名字");
+  EXPECT_EQ(info["Response"]["RoomInfo"]["Category"][0].GetInt(), 4);
+  EXPECT_EQ(info["Response"]["RoomInfo"]["CreateTime"].GetInt64(), created);
+  rapidjson::Document metadata = ExpectV4(Call(kGetRoomMetadata, R"({"RoomId":"kept","Keys":[]})"), 0);
+  ASSERT_EQ(metadata["Response"]["Metadata"].Size(), 2u);
+  EXPECT_STREQ(metadata["Response"]["Metadata"][1]["Key"].GetString(), "键");
+  // Acknowledged changes survive a kill -9, a rejected one left no trace.
+  ExpectV4(Call("v4/live_engine_http_srv/del_room_metadata", R"({"RoomId":"kept","Keys":["a"]})"), 0);
+  ExpectV4(Call("v4/live_engine_http_srv/set_room_metadata",
+                R"({"RoomId":"kept","Metadata":[{"Key":"big","Value":")" + std::string(2049, 'v') + "\"}]}"),
+           100501);
+  ExpectV4(Call("v4/live_engine_http_srv/create_room", R"({"RoomInfo":{"RoomId":"late","RoomType":"Live"}})"), 0);
+  server_->Stop(SIGKILL);
+
+  StartServer();
+  metadata = ExpectV4(Call(kGetRoomMetadata, R"({"RoomId":"kept","Keys":[]})"), 0);
+  ASSERT_EQ(metadata["Response"]["Metadata"].Size(), 1u);
+  EXPECT_STREQ(metadata["Response"]["Metadata"][0]["Value"].GetString(), "值");
+  ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"late"})"), 0);
+  StopServer();
+}
+
+TEST_F(PersistenceTest, RoomSeedsApplyOnceAndResetBringsThemBack) {
+  const std::vector<std::string> seeded = {"--fixtures", FixturePath("rooms_seeded.json")};
+  StartServer(seeded);
+  rapidjson::Document metadata =
+      ExpectV4(Call(kGetRoomMetadata, R"({"RoomId":"seeded-room","Keys":[]})"), 0);
+  ASSERT_EQ(metadata["Response"]["Metadata"].Size(), 2u);
+  EXPECT_STREQ(metadata["Response"]["Metadata"][0]["Key"].GetString(), "theme");
+  EXPECT_STREQ(metadata["Response"]["Metadata"][1]["Value"].GetString(), "中文");
+  rapidjson::Document info =
+      ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"bare-seed"})"), 0);
+  EXPECT_STREQ(info["Response"]["RoomInfo"]["TakeSeatMode"].GetString(), "FreeToTake");
+  EXPECT_GT(info["Response"]["RoomInfo"]["CreateTime"].GetInt64(), 0);
+  ExpectV4(Call("v4/live_engine_http_srv/set_room_metadata",
+                R"({"RoomId":"seeded-room","Metadata":[{"Key":"theme","Value":"light"}]})"),
+           0);
+  ExpectV4(Call("v4/live_engine_http_srv/destroy_room", R"({"RoomId":"bare-seed"})"), 0);
+  StopServer();
+
+  // A restart applies nothing again: the client's changes stand.
+  StartServer(seeded);
+  metadata = ExpectV4(Call(kGetRoomMetadata, R"({"RoomId":"seeded-room","Keys":["theme"]})"), 0);
+  EXPECT_STREQ(metadata["Response"]["Metadata"][0]["Value"].GetString(), "light");
+  ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"bare-seed"})"), 100004);
+
+  // A reset of the app wipes its rooms and applies its seeds again.
+  ExpectV4(Call("v4/live_engine_http_srv/create_room", R"({"RoomInfo":{"RoomId":"client","RoomType":"Live"}})"), 0);
+  HttpClient control(server_->port());
+  ASSERT_EQ(control.Send(http::bhttp::verb::post, "/_emulator/reset", R"({"sdkappid":1400000000})").status,
+            200u);
+  ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"client"})"), 100004);
+  ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"bare-seed"})"), 0);
+  metadata = ExpectV4(Call(kGetRoomMetadata, R"({"RoomId":"seeded-room","Keys":["theme"]})"), 0);
+  EXPECT_STREQ(metadata["Response"]["Metadata"][0]["Value"].GetString(), "dark");
+  StopServer();
+}
+
 TEST_F(PersistenceTest, InMemoryStateIsGoneAfterARestart) {
   ASSERT_TRUE(ServerProcess::Start({"--in-memory"}, &server_));
   ExpectV4(Call("v4/call_config/set_callback",

@@ -48,6 +48,13 @@ TEST_F(RateLimitTest, OverTheLimitAnswersEachFamilysCodeAndDoesNothing) {
   ExpectV1(Call("v1/callback/get", "{}"), 999);  // nothing was set
 }
 
+TEST_F(RateLimitTest, ARoomApiOverItsLimitCreatesNothing) {
+  Start({});
+  const std::string room = R"({"RoomInfo":{"RoomId":"limited","RoomType":"Live"}})";
+  ExpectV4(Call("v4/live_engine_http_srv/create_room", room), 60007);
+  ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"limited"})"), 100004);
+}
+
 TEST_F(RateLimitTest, LimitsComeBeforeTheBody) {
   Start({});
   // A body that is not even JSON: the limit answers first.

@@ -43,6 +43,20 @@ TEST(FixtureLoaderTest, DefaultsAndEveryMember) {
   EXPECT_EQ(fixtures.callkit_callbacks[0].config.events, std::vector<std::string>{"cancel"});
 }
 
+TEST(FixtureLoaderTest, RoomSeedsKeepTheirMetadataInOrder) {
+  Fixtures fixtures;
+  Status status = ParseFixture(
+      R"({"apps":[{"sdkappid":1,"key":"k"}],"rooms":[{"sdkappid":1,"room_id":"live-room",)"
+      R"("metadata":{"b":"2","a":"1"}},{"sdkappid":1,"room_id":"bare"}]})",
+      "t.json", &fixtures);
+  ASSERT_TRUE(status.ok()) << status.message();
+  ASSERT_EQ(fixtures.rooms.size(), 2u);
+  EXPECT_EQ(fixtures.rooms[0].sdkappid, 1u);
+  EXPECT_EQ(fixtures.rooms[0].room_id, "live-room");
+  EXPECT_EQ(fixtures.rooms[0].metadata, (storage::Metadata{{"b", "2"}, {"a", "1"}}));
+  EXPECT_TRUE(fixtures.rooms[1].metadata.empty());
+}
+
 TEST(FixtureLoaderTest, ErrorsNameTheFileAndEntry) {
   struct Case {
     const char* json;
@@ -50,7 +64,20 @@ TEST(FixtureLoaderTest, ErrorsNameTheFileAndEntry) {
   } cases[] = {
       {R"({"apps":[{"sdkappid":4294967296,"key":"k"}]})", "t.json: apps[0].sdkappid: must be an unsigned 32-bit integer"},
       {R"({"apps":[{"sdkappid":1,"key":"k","admins":[]}]})", "t.json: apps[0].admins: must be a non-empty array of strings"},
-      {R"({"apps":[],"rooms":[]})", "t.json: fixture: unknown member \"rooms\""},
+      {R"({"apps":[],"hotels":[]})", "t.json: fixture: unknown member \"hotels\""},
+      {R"({"apps":[],"rooms":[{"sdkappid":1}]})", "t.json: rooms[0]: room_id is required"},
+      {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"r","colour":1}]})",
+       "t.json: rooms[0]: unknown member \"colour\""},
+      {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"0123456789012345678901234567890123456789012345678"}]})",
+       "t.json: rooms[0].room_id: RoomId must be at most 48 bytes (got 49 bytes)"},
+      {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"r","metadata":{"k":1}}]})",
+       "t.json: rooms[0].metadata: the value of \"k\" must be a string"},
+      {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"r","metadata":{"":"v"}}]})",
+       "t.json: rooms[0].metadata: a metadata Key must not be empty"},
+      {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"r","metadata":{"0123456789012345678901234567890123456789012345678901":"v"}}]})",
+       "t.json: rooms[0].metadata: a metadata key is 52 bytes; a key is at most 50 bytes"},
+      {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"r","metadata":{"1":"","2":"","3":"","4":"","5":"","6":"","7":"","8":"","9":"","10":"","11":""}}]})",
+       "t.json: rooms[0].metadata: the room would have 11 metadata keys; at most 10 are allowed"},
       {R"({"apps":[{"sdkappid":1,"key":"k","rate_limits":{"v1/callback/get":1.5}}]})",
        "t.json: apps[0].rate_limits.v1/callback/get: must be a whole number of calls per second (>= 0)"},
       {R"({"apps":[{"sdkappid":1,"key":"k"}],"call_callbacks":[{"sdkappid":1,"url":"x","commands":["Call.CallbackAfterEndCall"]}]})",

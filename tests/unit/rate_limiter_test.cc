@@ -50,6 +50,8 @@ TEST_F(RateLimiterTest, TheDocumentedFiguresComeFromTheEndpointTable) {
   const api::App& app = *apps_.Find(1);
   EXPECT_EQ(RateLimiter::LimitFor(app, EndpointAt("v4/call_config/set_callback")), 200);
   EXPECT_EQ(RateLimiter::LimitFor(app, EndpointAt("v1/callback/update")), 10);
+  EXPECT_EQ(RateLimiter::LimitFor(app, EndpointAt("v4/live_engine_http_srv/create_room")), 200);
+  EXPECT_EQ(RateLimiter::LimitFor(app, EndpointAt("v4/live_engine_http_srv/get_room_list")), 10);
   EXPECT_EQ(RateLimiter::LimitFor(*apps_.Find(2), EndpointAt("v1/callback/get")), 3);
 }
 

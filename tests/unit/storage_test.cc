@@ -123,7 +123,7 @@ TEST_F(StorageTest, SchemaHasTheExpectedTables) {
   EXPECT_EQ(RawQuery(path_,
                      "SELECT group_concat(name, ',') FROM "
                      "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)"),
-            "applied_seed,callback_config");
+            "applied_seed,callback_config,room,room_metadata");
 }
 
 TEST(DatabaseOpenTest, InMemoryDatabaseWorks) {

@@ -21,6 +21,7 @@ void EmulatorTest::SetUpTestSuite() {
       {kOtherApp, kOtherAppKey, kAdmin, 86400, {}},
       {kOtherApp, kOtherAppKey, "ops_admin", 86400, {}},
       {kNoGroupCallApp, kNoGroupCallAppKey, kAdmin, 86400, {}},
+      {kNoLiveApp, kNoLiveAppKey, kAdmin, 86400, {}},
   };
   const std::vector<std::string> sigs = OfficialUserSigs(requests);
   ASSERT_EQ(sigs.size(), requests.size());

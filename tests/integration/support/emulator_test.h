@@ -20,6 +20,7 @@ inline constexpr uint32_t kApp = 1400000000;           // the default app
 inline constexpr uint32_t kOtherApp = 1400000001;      // admins: administrator, ops_admin
 inline constexpr uint32_t kNoGroupCallApp = 1400000002;  // packages.call_group = false
 inline constexpr uint32_t kKeylessApp = 1400000003;    // key ""
+inline constexpr uint32_t kNoLiveApp = 1400000004;     // packages.live = false
 inline constexpr uint32_t kUnknownApp = 1499999999;
 inline constexpr const char kAppKey[] =
     "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
@@ -27,6 +28,8 @@ inline constexpr const char kOtherAppKey[] =
     "560751327f3e51c9a8d9da9c4d1123331839267904736b676155819ef6571108";
 inline constexpr const char kNoGroupCallAppKey[] =
     "b0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecf";
+inline constexpr const char kNoLiveAppKey[] =
+    "d0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeef";
 inline constexpr const char kAdmin[] = "administrator";
 
 std::string FixturePath(const std::string& name);  // tests/integration/fixtures/NAME

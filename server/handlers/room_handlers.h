@@ -1,0 +1,15 @@
+// v4/live_engine_http_srv/{create_room, destroy_room, update_room_info, get_room_info,
+// get_room_list}: the live rooms of an app (api.md §4). Room IDs are per app.
+#pragma once
+
+#include "server/api/endpoint_table.h"
+
+namespace trtc::handlers {
+
+api::ApiReply CreateRoom(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply DestroyRoom(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply UpdateRoomInfo(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply GetRoomInfo(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply GetRoomList(const api::HandlerContext& context, const rapidjson::Value& body);
+
+}  // namespace trtc::handlers

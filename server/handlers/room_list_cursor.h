@@ -1,0 +1,19 @@
+// get_room_list's `Next`: an opaque text naming the last room of the previous page. The
+// next page continues strictly after that place in list order (a keyset cursor), so a
+// walk through the pages visits every room that exists throughout exactly once, however
+// many rooms are created or destroyed between pages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "storage/room_store.h"
+
+namespace trtc::handlers {
+
+// Never "" (which means "the list is complete").
+std::string EncodeRoomCursor(const storage::RoomListPosition& position);
+// False when `next` was not made by EncodeRoomCursor.
+bool DecodeRoomCursor(std::string_view next, storage::RoomListPosition* position);
+
+}  // namespace trtc::handlers

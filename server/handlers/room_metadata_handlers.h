@@ -1,0 +1,14 @@
+// v4/live_engine_http_srv/{set,get,del}_room_metadata: a room's key/value metadata
+// (api.md §4). Limits are checked on the state after the change, before anything is
+// written; a rejected call leaves the room as it was.
+#pragma once
+
+#include "server/api/endpoint_table.h"
+
+namespace trtc::handlers {
+
+api::ApiReply SetRoomMetadata(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply GetRoomMetadata(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply DelRoomMetadata(const api::HandlerContext& context, const rapidjson::Value& body);
+
+}  // namespace trtc::handlers

@@ -1,0 +1,99 @@
+// RoomStore: the live rooms of each app (api.md §4) and their metadata. Room IDs are per
+// app. Plain values in, plain values out: no JSON and no rules here — the handlers decide
+// what is valid; every call below is one transaction, so a rejected change writes nothing.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "server/common/status.h"
+#include "storage/database.h"
+
+namespace trtc::storage {
+
+// Every stored field of a room (RoomType is always "Live", so it is not stored).
+struct RoomInfo {
+  std::string room_id;
+  std::string room_name;
+  std::string owner_account;
+  int64_t create_time = 0;  // Unix seconds
+  bool is_seat_enabled = false;
+  std::string take_seat_mode = "FreeToTake";
+  int64_t max_seat_count = 0;
+  int64_t max_member_count = 0;
+  bool is_message_disabled = false;
+  std::string cover_url;
+  std::vector<int64_t> category;
+  int64_t activity_status = 0;
+  int64_t view_count = 0;
+  bool is_public_visible = false;
+  std::string notice;
+  std::string seat_template;
+  bool operator==(const RoomInfo&) const = default;
+};
+
+// Key -> value pairs in the order the keys were first set.
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+// A place in get_room_list's order (view_count descending, create_time descending,
+// room_id ascending): a page continues strictly after it.
+struct RoomListPosition {
+  int64_t view_count = 0;
+  int64_t create_time = 0;
+  std::string room_id;
+  bool operator==(const RoomListPosition&) const = default;
+};
+
+class RoomStore {
+ public:
+  explicit RoomStore(Database* db) : db_(db) {}
+
+  // Decides a change: edits the value in place and returns true to write it, or false to
+  // leave the room exactly as it was.
+  using RoomEdit = std::function<bool(RoomInfo* room)>;
+  using MetadataEdit = std::function<bool(Metadata* metadata)>;
+
+  // *created is false (and nothing written) when the app already has a room with that ID.
+  Status Create(uint32_t sdkappid, const RoomInfo& room, bool* created);
+  // Removes the room and its metadata; *existed says whether there was one.
+  Status Destroy(uint32_t sdkappid, std::string_view room_id, bool* existed);
+  // *out is empty when there is no such room.
+  Status Get(uint32_t sdkappid, std::string_view room_id, std::optional<RoomInfo>* out);
+  // Reads the room, lets `edit` change it and writes the result, in one transaction. The
+  // room ID is kept whatever `edit` does. *found is false when there is no such room.
+  Status Update(uint32_t sdkappid, std::string_view room_id, const RoomEdit& edit, bool* found);
+  // Up to `limit` rooms in list order, strictly after `after` (from the first when
+  // empty); *more says whether rooms follow the last one returned.
+  Status List(uint32_t sdkappid, const std::optional<RoomListPosition>& after, int64_t limit,
+              std::vector<RoomInfo>* rooms, bool* more);
+
+  // *found is false (and *out empty) when there is no such room.
+  Status GetMetadata(uint32_t sdkappid, std::string_view room_id, Metadata* out, bool* found);
+  // Reads the room's metadata, lets `edit` change it and stores the result, in one
+  // transaction. *found is false when there is no such room (`edit` is not called).
+  Status EditMetadata(uint32_t sdkappid, std::string_view room_id, const MetadataEdit& edit,
+                      bool* found);
+
+  // Removes every room of one app (reset).
+  Status DeleteApp(uint32_t sdkappid);
+  // Removes every room of every app (reset of all apps).
+  Status DeleteAll();
+
+ private:
+  Status ReadMetadata(uint32_t sdkappid, std::string_view room_id, Metadata* out);
+  Status ReadRoom(uint32_t sdkappid, std::string_view room_id, std::optional<RoomInfo>* out);
+
+  Database* db_;
+};
+
+// Where `room` stands in list order.
+inline RoomListPosition PositionOf(const RoomInfo& room) {
+  return RoomListPosition{room.view_count, room.create_time, room.room_id};
+}
+
+}  // namespace trtc::storage

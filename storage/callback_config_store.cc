@@ -7,9 +7,6 @@ namespace trtc::storage {
 
 namespace {
 
-// On-disk codes of the families: never renumbered, since databases carry them.
-int64_t FamilyCode(CallbackFamily family) { return family == CallbackFamily::kCallConfig ? 1 : 2; }
-
 // The event words are one TEXT value in which every word is followed by '\n'. One column
 // keeps a configuration one row, written and read whole with no child table to keep in
 // step; a terminator rather than a separator keeps [] ("") apart from [""] ("\n"). Event
@@ -53,7 +50,7 @@ Status CallbackConfigStore::Put(CallbackFamily family, uint32_t sdkappid,
                  "ON CONFLICT (sdkappid, family) DO UPDATE SET url = excluded.url, "
                  "events = excluded.events")
         .Bind(sdkappid)
-        .Bind(FamilyCode(family))
+        .Bind(StoredFamilyCode(family))
         .Bind(config.url)
         .Bind(events)
         .Run();
@@ -75,7 +72,7 @@ Status CallbackConfigStore::Update(CallbackFamily family, uint32_t sdkappid,
         .Bind(config.url)
         .Bind(events)
         .Bind(sdkappid)
-        .Bind(FamilyCode(family))
+        .Bind(StoredFamilyCode(family))
         .Step(&found);
   });
   if (status.ok() && existed != nullptr) *existed = found;
@@ -88,7 +85,7 @@ Status CallbackConfigStore::Get(CallbackFamily family, uint32_t sdkappid,
   return db_->WithLock([&]() -> Status {
     Query query(db_, "SELECT url, events FROM callback_config WHERE sdkappid = ? AND family = ?");
     bool row = false;
-    Status status = query.Bind(sdkappid).Bind(FamilyCode(family)).Step(&row);
+    Status status = query.Bind(sdkappid).Bind(StoredFamilyCode(family)).Step(&row);
     if (!status.ok() || !row) return status;
     CallbackConfig config;
     config.url = query.ColumnText(0);
@@ -105,7 +102,7 @@ Status CallbackConfigStore::Delete(CallbackFamily family, uint32_t sdkappid, boo
   Status status = db_->Transaction([&] {
     return Query(db_, "DELETE FROM callback_config WHERE sdkappid = ? AND family = ? RETURNING 1")
         .Bind(sdkappid)
-        .Bind(FamilyCode(family))
+        .Bind(StoredFamilyCode(family))
         .Step(&found);
   });
   if (status.ok() && existed != nullptr) *existed = found;

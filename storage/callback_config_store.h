@@ -23,6 +23,15 @@ struct CallbackConfig {
 
 enum class CallbackFamily { kCallConfig /* v4 */, kCallkit /* v1 */ };
 
+// On-disk codes of the families (callback_config, callback_delivery): never renumbered,
+// since databases carry them.
+inline int64_t StoredFamilyCode(CallbackFamily family) {
+  return family == CallbackFamily::kCallConfig ? 1 : 2;
+}
+inline CallbackFamily FamilyFromStoredCode(int64_t code) {
+  return code == 1 ? CallbackFamily::kCallConfig : CallbackFamily::kCallkit;
+}
+
 class CallbackConfigStore {
  public:
   explicit CallbackConfigStore(Database* db) : db_(db) {}

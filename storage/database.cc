@@ -69,6 +69,34 @@ CREATE TABLE room_metadata (
   FOREIGN KEY (sdkappid, room_id) REFERENCES room (sdkappid, room_id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 )sql",
+    // 3: the callback outbox: every callback delivery of a simulated call and each of its
+    // attempts. AUTOINCREMENT so that an id is never reused after a reset or pruning: a
+    // test holding an old id must not see another delivery under it.
+    R"sql(
+CREATE TABLE callback_delivery (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  sdkappid   INTEGER NOT NULL,
+  call_id    TEXT NOT NULL,
+  family     INTEGER NOT NULL CHECK (family IN (1, 2)),  -- as in callback_config
+  url        TEXT NOT NULL,
+  command    TEXT NOT NULL,
+  body       TEXT NOT NULL,
+  state      INTEGER NOT NULL CHECK (state IN (0, 1, 2)),  -- pending, delivered, failed
+  created_ms INTEGER NOT NULL
+);
+CREATE INDEX callback_delivery_by_app ON callback_delivery (sdkappid, id);
+CREATE INDEX callback_delivery_pending ON callback_delivery (state) WHERE state = 0;
+CREATE TABLE callback_attempt (
+  delivery_id INTEGER NOT NULL REFERENCES callback_delivery (id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  at_ms       INTEGER NOT NULL,
+  http_status INTEGER NOT NULL,  -- 0: no HTTP response (see error)
+  reply       TEXT NOT NULL,
+  latency_ms  INTEGER NOT NULL,
+  error       TEXT NOT NULL,
+  PRIMARY KEY (delivery_id, seq)
+) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kBusyTimeoutMillis = 5000;
@@ -361,6 +389,10 @@ Status Query::Run() {
 }
 
 int64_t Query::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool Query::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 std::string Query::ColumnText(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);

@@ -82,6 +82,7 @@ class Query {
   // Steps once and ignores any row: for statements run for their effect.
   Status Run();
   int64_t ColumnInt(int column) const;
+  bool ColumnIsNull(int column) const;  // e.g. the missing side of a LEFT JOIN
   std::string ColumnText(int column) const;
 
  private:

@@ -4,10 +4,12 @@
 
 #include "server/api/api_dispatcher.h"
 #include "server/app/fixture_loader.h"
+#include "server/callbacks/callback_dispatcher.h"
 #include "server/control/control_plane.h"
 #include "server/http/http_server.h"
 #include "server/limits/rate_limiter.h"
 #include "storage/callback_config_store.h"
+#include "storage/callback_outbox.h"
 #include "storage/database.h"
 #include "storage/room_store.h"
 #include "storage/seed_ledger.h"
@@ -97,6 +99,9 @@ struct Emulator::Parts {
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
   std::unique_ptr<storage::RoomStore> rooms;
   std::unique_ptr<storage::SeedLedger> ledger;
+  std::unique_ptr<storage::CallbackOutbox> outbox;
+  // After the stores it uses, so it stops (and its thread ends) before they go.
+  std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
   Fixtures fixtures;  // its seeds, applied again by a reset
   std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
@@ -115,6 +120,9 @@ Status Emulator::ResetState(Parts& parts, std::optional<uint32_t> sdkappid) {
     Status status = sdkappid ? parts.callback_configs->DeleteApp(*sdkappid)
                              : parts.callback_configs->DeleteAll();
     if (status.ok()) status = sdkappid ? parts.rooms->DeleteApp(*sdkappid) : parts.rooms->DeleteAll();
+    if (status.ok()) {
+      status = sdkappid ? parts.outbox->DeleteApp(*sdkappid) : parts.outbox->DeleteAll();
+    }
     if (status.ok()) {
       status = sdkappid ? parts.ledger->ForgetApp(*sdkappid) : parts.ledger->ForgetAll();
     }
@@ -142,6 +150,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
   parts->rooms = std::make_unique<storage::RoomStore>(parts->database.get());
   parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
+  parts->outbox = std::make_unique<storage::CallbackOutbox>(parts->database.get());
   status = ApplySeeds(fixtures, *parts->callback_configs, *parts->rooms, parts->clock,
                       *parts->ledger);
   if (!status.ok()) return Status::Error("applying fixture seeds: " + status.message());
@@ -162,10 +171,18 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   }
   parts->journal = std::make_unique<control::RequestJournal>(parts->clock);
   parts->api->AddHook(parts->journal.get());
+  callbacks::DispatcherSettings delivery;
+  delivery.timeout = std::chrono::milliseconds(options.callback_timeout_ms);
+  delivery.retry_unit = std::chrono::milliseconds(options.callback_retry_unit_ms);
+  parts->callback_dispatcher =
+      std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery);
+  // Deliveries a previous run left pending carry on where they stopped.
+  status = parts->callback_dispatcher->Resume();
+  if (!status.ok()) return Status::Error("reading the callback outbox: " + status.message());
   Parts* raw = parts.get();
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
-      *parts->rooms,
+      *parts->rooms, *parts->outbox, *parts->callback_dispatcher,
       [raw](std::optional<uint32_t> sdkappid) { return ResetState(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},

@@ -24,6 +24,8 @@ constexpr Flag kFlags[] = {
     {"--auth", "TRTC_EMULATOR_AUTH", "strict|off", "verify UserSig and admin identity (default strict)"},
     {"--log-level", "TRTC_EMULATOR_LOG_LEVEL", "LEVEL", "debug|info|warn|error; debug explains every rejection (default info)"},
     {"--threads", "TRTC_EMULATOR_THREADS", "N", "worker threads (default: one per core)"},
+    {"--callback-timeout-ms", "TRTC_EMULATOR_CALLBACK_TIMEOUT_MS", "N", "how long a callback receiver may take to answer (default 2000)"},
+    {"--callback-retry-unit-ms", "TRTC_EMULATOR_CALLBACK_RETRY_UNIT_MS", "N", "v1 callbacks are retried after 0,1,1,2,3,5 of these (default 1000)"},
     {"--help", nullptr, nullptr, "print this help and exit"},
     {"--version", nullptr, nullptr, "print the version and exit"},
 };
@@ -39,6 +41,17 @@ std::optional<bool> ParseSwitch(std::string_view value, std::string_view on, std
   if (value == on) return true;
   if (value == off) return false;
   return std::nullopt;
+}
+
+// A duration in whole milliseconds, at most an hour.
+std::optional<int> ParseMillis(std::string_view value) {
+  if (value.empty() || value.size() > 7 ||
+      value.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const int ms = std::stoi(std::string(value));
+  if (ms > 3600000) return std::nullopt;
+  return ms;
 }
 
 // Applies one setting; returns an error message or "".
@@ -78,6 +91,11 @@ std::string Apply(const Flag& flag, std::string_view value, Options* options) {
     auto level = ParseLogLevel(value);
     if (!level) return bad("debug, info, warn or error");
     options->log_level = *level;
+  } else if (name == "--callback-timeout-ms" || name == "--callback-retry-unit-ms") {
+    const std::optional<int> ms = ParseMillis(value);
+    if (!ms) return bad("milliseconds 0..3600000");
+    (name == "--callback-timeout-ms" ? options->callback_timeout_ms
+                                     : options->callback_retry_unit_ms) = *ms;
   } else if (name == "--threads") {
     if (value.empty() || value.size() > 3 ||
         value.find_first_not_of("0123456789") != std::string_view::npos) {

@@ -21,6 +21,8 @@ struct Options {
   api::AuthMode auth = api::AuthMode::kStrict;
   LogLevel log_level = LogLevel::kInfo;
   int threads = 0;       // 0: one per core
+  int callback_timeout_ms = 2000;     // per callback attempt (api.md §6: 2 s)
+  int callback_retry_unit_ms = 1000;  // the unit of the v1 retry schedule
 };
 
 enum class ParseResult { kRun, kHelp, kVersion, kError };

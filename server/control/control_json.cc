@@ -2,6 +2,7 @@
 
 #include <rapidjson/error/en.h>
 
+#include "server/api/query_string.h"
 #include "server/handlers/json_text.h"
 
 namespace trtc::control {
@@ -55,6 +56,13 @@ std::optional<std::string> StringMember(const rapidjson::Value& object, const ch
     return std::nullopt;
   }
   return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+bool SdkappidParam(std::string_view query, std::optional<uint32_t>* sdkappid) {
+  std::optional<std::string> text = api::QueryParam(query, "sdkappid");
+  if (!text || text->empty()) return true;
+  *sdkappid = api::ParseUint32(*text);
+  return sdkappid->has_value();
 }
 
 }  // namespace trtc::control

@@ -26,4 +26,8 @@ std::optional<int64_t> IntegerMember(const rapidjson::Value& object, const char*
 std::optional<std::string> StringMember(const rapidjson::Value& object, const char* name,
                                         std::string* problem);
 
+// sdkappid=N in a query string: *sdkappid stays empty when absent; false when present
+// but not a uint32.
+bool SdkappidParam(std::string_view query, std::optional<uint32_t>* sdkappid);
+
 }  // namespace trtc::control

@@ -66,25 +66,36 @@ void WriteRule(handlers::JsonWriter& w, const FaultRule& rule) {
   w.EndObject();
 }
 
-// sdkappid=N in a query: nullopt when absent; false when present but not a uint32.
-bool SdkappidParam(std::string_view query, std::optional<uint32_t>* sdkappid) {
-  std::optional<std::string> text = api::QueryParam(query, "sdkappid");
-  if (!text || text->empty()) return true;
-  *sdkappid = api::ParseUint32(*text);
-  return sdkappid->has_value();
-}
-
 class ControlExchange final : public http::Exchange {
  public:
-  ControlExchange(ControlPlane& plane, ControlPlane::Route route, std::string_view query)
-      : plane_(plane), route_(route), query_(query) {}
-  http::Response Finish(std::string_view body) override { return (plane_.*route_)(query_, body); }
+  ControlExchange(ControlPlane& plane, ControlPlane::Route route, std::string_view query,
+                  std::string_view id)
+      : plane_(plane), route_(route), query_(query), id_(id) {}
+  http::Response Finish(std::string_view body) override {
+    return (plane_.*route_)(ControlRequest{query_, body, id_});
+  }
 
  private:
   ControlPlane& plane_;
   ControlPlane::Route route_;
   std::string query_;
+  std::string id_;
 };
+
+// Matches a request path against a route's path, where one segment may be "{id}";
+// *id gets what stood there.
+bool MatchPath(std::string_view pattern, std::string_view path, std::string_view* id) {
+  const size_t hole = pattern.find("{id}");
+  if (hole == std::string_view::npos) return pattern == path;
+  const std::string_view before = pattern.substr(0, hole);
+  const std::string_view after = pattern.substr(hole + 4);
+  if (path.size() <= before.size() + after.size() || !path.starts_with(before) ||
+      !path.ends_with(after)) {
+    return false;
+  }
+  *id = path.substr(before.size(), path.size() - before.size() - after.size());
+  return id->find('/') == std::string_view::npos;
+}
 
 }  // namespace
 
@@ -106,6 +117,9 @@ const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
     {bhttp::verb::delete_, "_emulator/faults", &ControlPlane::ClearFaults},
     {bhttp::verb::post, "_emulator/reset", &ControlPlane::Reset},
     {bhttp::verb::get, "_emulator/state", &ControlPlane::State},
+    {bhttp::verb::post, "_emulator/calls", &ControlPlane::PlayCall},
+    {bhttp::verb::get, "_emulator/callbacks", &ControlPlane::ListCallbacks},
+    {bhttp::verb::post, "_emulator/callbacks/{id}/replay", &ControlPlane::ReplayCallback},
 };
 
 ControlPlane::ControlPlane(ControlContext context)
@@ -116,12 +130,13 @@ std::unique_ptr<http::Exchange> ControlPlane::Begin(bhttp::verb method, std::str
   api::SplitTarget(target, &path, &query);
   bool path_known = false;
   for (const RouteRow& row : kRoutes) {
-    if (row.path != path) continue;
+    std::string_view id;
+    if (!MatchPath(row.path, path, &id)) continue;
     path_known = true;
     // HEAD is answered like GET (Beast sends no body for it).
     const bool matches = row.method == method ||
                          (row.method == bhttp::verb::get && method == bhttp::verb::head);
-    if (matches) return std::make_unique<ControlExchange>(*this, row.route, query);
+    if (matches) return std::make_unique<ControlExchange>(*this, row.route, query, id);
   }
   if (path_known) {
     return std::make_unique<http::FixedExchange>(ErrorResponse(
@@ -132,7 +147,7 @@ std::unique_ptr<http::Exchange> ControlPlane::Begin(bhttp::verb method, std::str
       ErrorResponse(404, "unknown control endpoint /" + std::string(path)));
 }
 
-http::Response ControlPlane::Health(std::string_view, std::string_view) {
+http::Response ControlPlane::Health(const ControlRequest&) {
   // Fixtures are loaded before the server listens, so answering at all means ready.
   const auto uptime = std::chrono::steady_clock::now() - started_;
   const auto uptime_s = std::chrono::duration_cast<std::chrono::seconds>(uptime).count();
@@ -140,16 +155,16 @@ http::Response ControlPlane::Health(std::string_view, std::string_view) {
                            "\",\"uptime_s\":" + std::to_string(uptime_s) + "}");
 }
 
-http::Response ControlPlane::GetClock(std::string_view, std::string_view) {
+http::Response ControlPlane::GetClock(const ControlRequest&) {
   const int64_t offset_ms = context_.clock.offset_millis();
   return JsonResponse(200, "{\"offset_s\":" + std::to_string(offset_ms / 1000) +
                                ",\"now_s\":" + std::to_string(context_.clock.NowSeconds()) + "}");
 }
 
-http::Response ControlPlane::SetClock(std::string_view query, std::string_view body) {
+http::Response ControlPlane::SetClock(const ControlRequest& request) {
   rapidjson::Document document;
   http::Response error;
-  if (!ParseObject(body, &document, &error)) return error;
+  if (!ParseObject(request.body, &document, &error)) return error;
   std::string problem;
   const std::optional<int64_t> offset_s = IntegerMember(document, "offset_s", &problem);
   if (!offset_s) return ErrorResponse(400, problem.empty() ? "offset_s is required" : problem);
@@ -159,13 +174,13 @@ http::Response ControlPlane::SetClock(std::string_view query, std::string_view b
     return ErrorResponse(400, "offset_s must be within +/- " + std::to_string(kMaxOffsetS));
   }
   context_.clock.set_offset_millis(*offset_s * 1000);
-  return GetClock(query, body);
+  return GetClock(request);
 }
 
-http::Response ControlPlane::MakeUserSig(std::string_view, std::string_view body) {
+http::Response ControlPlane::MakeUserSig(const ControlRequest& request) {
   rapidjson::Document document;
   http::Response error;
-  if (!ParseObject(body, &document, &error)) return error;
+  if (!ParseObject(request.body, &document, &error)) return error;
   std::string problem;
   const std::optional<int64_t> sdkappid = IntegerMember(document, "sdkappid", &problem);
   if (!sdkappid || *sdkappid < 0 || *sdkappid > std::numeric_limits<uint32_t>::max()) {
@@ -187,12 +202,12 @@ http::Response ControlPlane::MakeUserSig(std::string_view, std::string_view body
   return JsonResponse(200, "{\"usersig\":" + handlers::JsonString(usersig) + "}");
 }
 
-http::Response ControlPlane::ListRequests(std::string_view query, std::string_view) {
+http::Response ControlPlane::ListRequests(const ControlRequest& request) {
   std::optional<uint32_t> sdkappid;
-  if (!SdkappidParam(query, &sdkappid)) return ErrorResponse(400, "sdkappid must be a uint32");
-  const std::string api = api::QueryParam(query, "api").value_or("");
+  if (!SdkappidParam(request.query, &sdkappid)) return ErrorResponse(400, "sdkappid must be a uint32");
+  const std::string api = api::QueryParam(request.query, "api").value_or("");
   size_t limit = RequestJournal::kDefaultCapacity;
-  if (std::optional<std::string> text = api::QueryParam(query, "limit"); text && !text->empty()) {
+  if (std::optional<std::string> text = api::QueryParam(request.query, "limit"); text && !text->empty()) {
     const std::optional<uint32_t> parsed = api::ParseUint32(*text);
     if (!parsed) return ErrorResponse(400, "limit must be a whole number");
     limit = *parsed;
@@ -208,15 +223,15 @@ http::Response ControlPlane::ListRequests(std::string_view query, std::string_vi
   return JsonResponse(200, handlers::TakeJson(buffer));
 }
 
-http::Response ControlPlane::ClearRequests(std::string_view, std::string_view) {
+http::Response ControlPlane::ClearRequests(const ControlRequest&) {
   context_.journal.Clear();
   return JsonResponse(200, "{\"status\":\"ok\"}");
 }
 
-http::Response ControlPlane::AddFault(std::string_view, std::string_view body) {
+http::Response ControlPlane::AddFault(const ControlRequest& request) {
   rapidjson::Document document;
   http::Response error;
-  if (!ParseObject(body, &document, &error)) return error;
+  if (!ParseObject(request.body, &document, &error)) return error;
   std::string problem;
   FaultRule rule;
   const std::optional<std::string> api = StringMember(document, "api", &problem);
@@ -249,7 +264,7 @@ http::Response ControlPlane::AddFault(std::string_view, std::string_view body) {
   return JsonResponse(201, handlers::TakeJson(buffer));
 }
 
-http::Response ControlPlane::ListFaults(std::string_view, std::string_view) {
+http::Response ControlPlane::ListFaults(const ControlRequest&) {
   rapidjson::StringBuffer buffer;
   handlers::JsonWriter w(buffer);
   w.StartObject();
@@ -261,15 +276,15 @@ http::Response ControlPlane::ListFaults(std::string_view, std::string_view) {
   return JsonResponse(200, handlers::TakeJson(buffer));
 }
 
-http::Response ControlPlane::ClearFaults(std::string_view, std::string_view) {
+http::Response ControlPlane::ClearFaults(const ControlRequest&) {
   context_.faults.Clear();
   return JsonResponse(200, "{\"status\":\"ok\"}");
 }
 
-http::Response ControlPlane::Reset(std::string_view, std::string_view body) {
+http::Response ControlPlane::Reset(const ControlRequest& request) {
   rapidjson::Document document;
   http::Response error;
-  if (!ParseObject(body, &document, &error)) return error;
+  if (!ParseObject(request.body, &document, &error)) return error;
   std::string problem;
   std::optional<uint32_t> sdkappid;
   if (std::optional<int64_t> id = IntegerMember(document, "sdkappid", &problem)) {
@@ -291,9 +306,9 @@ http::Response ControlPlane::Reset(std::string_view, std::string_view body) {
   return JsonResponse(200, "{\"status\":\"ok\"}");
 }
 
-http::Response ControlPlane::State(std::string_view query, std::string_view) {
+http::Response ControlPlane::State(const ControlRequest& request) {
   std::optional<uint32_t> sdkappid;
-  if (!SdkappidParam(query, &sdkappid) || !sdkappid) {
+  if (!SdkappidParam(request.query, &sdkappid) || !sdkappid) {
     return ErrorResponse(400, "sdkappid is required: /_emulator/state?sdkappid=N");
   }
   rapidjson::StringBuffer buffer;

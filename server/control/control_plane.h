@@ -10,11 +10,13 @@
 #include <string_view>
 
 #include "server/api/app_registry.h"
+#include "server/callbacks/callback_dispatcher.h"
 #include "server/common/clock.h"
 #include "server/control/fault_injector.h"
 #include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
 #include "storage/callback_config_store.h"
+#include "storage/callback_outbox.h"
 #include "storage/room_store.h"
 
 namespace trtc::control {
@@ -27,8 +29,18 @@ struct ControlContext {
   FaultInjector& faults;
   storage::CallbackConfigStore& callback_configs;
   storage::RoomStore& rooms;
+  storage::CallbackOutbox& outbox;
+  callbacks::CallbackDispatcher& dispatcher;
   // Wipes the stored state of one app (all when empty) and re-applies its seeds.
   std::function<Status(std::optional<uint32_t>)> reset_state;
+};
+
+// What a route gets: the query string, the body, and the {id} segment of its path
+// (empty for paths without one).
+struct ControlRequest {
+  std::string_view query;
+  std::string_view body;
+  std::string_view id;
 };
 
 class ControlPlane final : public http::RequestHandler {
@@ -38,21 +50,25 @@ class ControlPlane final : public http::RequestHandler {
   std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
                                         std::string_view target) override;
 
-  // One control endpoint: gets the query string and the body, answers a response.
-  using Route = http::Response (ControlPlane::*)(std::string_view query, std::string_view body);
+  // One control endpoint: gets the request, answers a response.
+  using Route = http::Response (ControlPlane::*)(const ControlRequest& request);
 
  private:
-  http::Response Health(std::string_view query, std::string_view body);
-  http::Response GetClock(std::string_view query, std::string_view body);
-  http::Response SetClock(std::string_view query, std::string_view body);
-  http::Response MakeUserSig(std::string_view query, std::string_view body);
-  http::Response ListRequests(std::string_view query, std::string_view body);
-  http::Response ClearRequests(std::string_view query, std::string_view body);
-  http::Response AddFault(std::string_view query, std::string_view body);
-  http::Response ListFaults(std::string_view query, std::string_view body);
-  http::Response ClearFaults(std::string_view query, std::string_view body);
-  http::Response Reset(std::string_view query, std::string_view body);
-  http::Response State(std::string_view query, std::string_view body);
+  http::Response Health(const ControlRequest& request);
+  http::Response GetClock(const ControlRequest& request);
+  http::Response SetClock(const ControlRequest& request);
+  http::Response MakeUserSig(const ControlRequest& request);
+  http::Response ListRequests(const ControlRequest& request);
+  http::Response ClearRequests(const ControlRequest& request);
+  http::Response AddFault(const ControlRequest& request);
+  http::Response ListFaults(const ControlRequest& request);
+  http::Response ClearFaults(const ControlRequest& request);
+  http::Response Reset(const ControlRequest& request);
+  http::Response State(const ControlRequest& request);
+  // Simulated calls and the callback outbox (control_calls.cc).
+  http::Response PlayCall(const ControlRequest& request);
+  http::Response ListCallbacks(const ControlRequest& request);
+  http::Response ReplayCallback(const ControlRequest& request);
 
   struct RouteRow;
   static const RouteRow kRoutes[];

@@ -25,20 +25,6 @@ class ControlPlaneTest : public EmulatorTest {
     EXPECT_EQ(reply.status, 200u) << reply.body;
     return reply.Json();
   }
-  HttpReply Control(bhttp::verb method, const std::string& path, const std::string& body = "") {
-    HttpClient client(port());
-    return client.Send(method, path, body);
-  }
-  // The error member of a failed control call, checking its status.
-  std::string ErrorOf(const HttpReply& reply, unsigned status) {
-    EXPECT_EQ(reply.status, status) << reply.body;
-    rapidjson::Document json = reply.Json();
-    if (!json.IsObject() || !json.HasMember("error") || !json["error"].IsString()) {
-      ADD_FAILURE() << "no error member: " << reply.body;
-      return "";
-    }
-    return json["error"].GetString();
-  }
 };
 
 TEST_F(ControlPlaneTest, HealthAnswersOkToGetAndHead) {

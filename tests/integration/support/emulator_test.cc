@@ -11,10 +11,14 @@ std::string FixturePath(const std::string& name) {
   return std::string(TRTC_TEST_FIXTURES_DIR) + "/" + name;
 }
 
-void EmulatorTest::SetUpTestSuite() {
+void EmulatorTest::SetUpTestSuite() { StartSuite({}); }
+
+void EmulatorTest::StartSuite(const std::vector<std::string>& extra_args) {
   // Limits are off: these suites call faster than 10/s. rate_limit_test.cc covers them.
-  ASSERT_TRUE(ServerProcess::Start(
-      {"--in-memory", "--rate-limits", "off", "--fixtures", FixturePath("apps.json")}, &server_));
+  std::vector<std::string> args = {"--in-memory", "--rate-limits", "off", "--fixtures",
+                                   FixturePath("apps.json")};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  ASSERT_TRUE(ServerProcess::Start(args, &server_));
   const std::vector<SigRequest> requests = {
       {kApp, kAppKey, kAdmin, 86400, {}},
       {kApp, kAppKey, "user_1", 86400, {}},
@@ -48,6 +52,22 @@ HttpReply EmulatorTest::Call(const std::string& path, const std::string& body, u
                              const std::string& identifier) {
   HttpClient client(port());
   return client.Post(ApiTarget(path, sdkappid, identifier, Sig(sdkappid, identifier)), body);
+}
+
+HttpReply EmulatorTest::Control(http::bhttp::verb method, const std::string& path,
+                                const std::string& body) {
+  HttpClient client(port());
+  return client.Send(method, path, body);
+}
+
+std::string EmulatorTest::ErrorOf(const HttpReply& reply, unsigned status) {
+  EXPECT_EQ(reply.status, status) << reply.body;
+  rapidjson::Document json = reply.Json();
+  if (!json.IsObject() || !json.HasMember("error") || !json["error"].IsString()) {
+    ADD_FAILURE() << "no error member: " << reply.body;
+    return "";
+  }
+  return json["error"].GetString();
 }
 
 }  // namespace trtc::testing

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -37,6 +38,8 @@ std::string FixturePath(const std::string& name);  // tests/integration/fixtures
 class EmulatorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite();
+  // For suites that need more flags: call from their own SetUpTestSuite().
+  static void StartSuite(const std::vector<std::string>& extra_args);
   static void TearDownTestSuite();
 
   static uint16_t port() { return server_->port(); }
@@ -46,6 +49,12 @@ class EmulatorTest : public ::testing::Test {
   // POSTs `body` to API `path` as `identifier` of `sdkappid`, with that pair's sig.
   HttpReply Call(const std::string& path, const std::string& body, uint32_t sdkappid = kApp,
                  const std::string& identifier = kAdmin);
+
+  // A control-plane request (/_emulator/...) on a new connection.
+  HttpReply Control(http::bhttp::verb method, const std::string& path,
+                    const std::string& body = "");
+  // The error member of a failed control call, checking its HTTP status.
+  std::string ErrorOf(const HttpReply& reply, unsigned status);
 
   static std::unique_ptr<ServerProcess> server_;
   static std::map<std::pair<uint32_t, std::string>, std::string> sigs_;

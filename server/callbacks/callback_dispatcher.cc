@@ -1,0 +1,132 @@
+#include "server/callbacks/callback_dispatcher.h"
+
+#include <optional>
+#include <string>
+
+#include <rapidjson/document.h>
+
+#include "server/callbacks/http_post.h"
+#include "server/common/log.h"
+
+namespace trtc::callbacks {
+namespace {
+
+using storage::CallbackFamily;
+using storage::DeliveryState;
+
+// The v1 retry schedule in retry units: the wait before retry 1, 2, ... 6.
+constexpr int kV1RetryUnits[] = {0, 1, 1, 2, 3, 5};
+
+// The wait before the next attempt after `attempts_made` failed ones, or none when the
+// delivery is to be abandoned.
+std::optional<std::chrono::milliseconds> RetryDelay(CallbackFamily family, size_t attempts_made,
+                                                    std::chrono::milliseconds unit) {
+  if (family != CallbackFamily::kCallkit || attempts_made == 0 ||
+      attempts_made > std::size(kV1RetryUnits)) {
+    return std::nullopt;
+  }
+  return unit * kV1RetryUnits[attempts_made - 1];
+}
+
+}  // namespace
+
+bool AcceptedReply(CallbackFamily family, int http_status, const std::string& reply) {
+  if (family == CallbackFamily::kCallConfig) return http_status >= 200 && http_status < 300;
+  if (http_status != 200) return false;
+  rapidjson::Document document;
+  document.Parse(reply.data(), reply.size());
+  if (document.HasParseError() || !document.IsObject()) return false;
+  auto code = document.FindMember("ErrorCode");
+  return code != document.MemberEnd() && code->value.IsInt64() && code->value.GetInt64() == 0;
+}
+
+struct CallbackDispatcher::Job {
+  storage::CallbackDelivery delivery;
+  bool retries = true;
+  size_t attempts_made = 0;  // including the ones a previous run made
+};
+
+CallbackDispatcher::CallbackDispatcher(storage::CallbackOutbox& outbox, const Clock& clock,
+                                       DispatcherSettings settings)
+    : outbox_(outbox),
+      clock_(clock),
+      settings_(settings),
+      work_(boost::asio::make_work_guard(io_)),
+      thread_([this] { io_.run(); }) {}
+
+CallbackDispatcher::~CallbackDispatcher() {
+  work_.reset();
+  io_.stop();
+  thread_.join();
+}
+
+void CallbackDispatcher::Deliver(std::vector<storage::CallbackDelivery> deliveries) {
+  auto jobs = std::make_shared<std::vector<std::shared_ptr<Job>>>();
+  for (storage::CallbackDelivery& delivery : deliveries) {
+    auto job = std::make_shared<Job>();
+    job->attempts_made = delivery.attempts.size();
+    job->delivery = std::move(delivery);
+    jobs->push_back(std::move(job));
+  }
+  boost::asio::post(io_, [this, jobs] { SendInOrder(jobs, 0); });
+}
+
+void CallbackDispatcher::Replay(storage::CallbackDelivery delivery) {
+  auto job = std::make_shared<Job>();
+  job->retries = false;
+  job->attempts_made = delivery.attempts.size();
+  job->delivery = std::move(delivery);
+  boost::asio::post(io_, [this, job] { Attempt(job, nullptr); });
+}
+
+Status CallbackDispatcher::Resume() {
+  std::vector<storage::CallbackDelivery> pending;
+  Status status = outbox_.Pending(&pending);
+  if (status.ok() && !pending.empty()) {
+    LogInfo("resuming " + std::to_string(pending.size()) + " pending callback deliveries");
+    Deliver(std::move(pending));
+  }
+  return status;
+}
+
+void CallbackDispatcher::SendInOrder(std::shared_ptr<std::vector<std::shared_ptr<Job>>> jobs,
+                                     size_t next) {
+  if (next == jobs->size()) return;
+  Attempt((*jobs)[next], [this, jobs, next] { SendInOrder(jobs, next + 1); });
+}
+
+void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()> then) {
+  const int64_t at_ms = clock_.NowMillis();
+  PostJson(io_, job->delivery.url, job->delivery.body, settings_.timeout,
+           [this, job, then = std::move(then), at_ms](PostResult result) {
+             const storage::CallbackDelivery& delivery = job->delivery;
+             ++job->attempts_made;
+             const bool accepted =
+                 AcceptedReply(delivery.family, result.http_status, result.reply);
+             std::optional<std::chrono::milliseconds> retry_in;
+             if (!accepted && job->retries) {
+               retry_in = RetryDelay(delivery.family, job->attempts_made, settings_.retry_unit);
+             }
+             const DeliveryState state = accepted   ? DeliveryState::kDelivered
+                                         : retry_in ? DeliveryState::kPending
+                                                    : DeliveryState::kFailed;
+             storage::DeliveryAttempt attempt{at_ms, result.http_status, std::move(result.reply),
+                                              result.latency_ms, std::move(result.error)};
+             bool found = false;
+             Status status = outbox_.RecordAttempt(delivery.id, attempt, state, &found);
+             if (!status.ok()) {
+               LogError("recording callback delivery " + std::to_string(delivery.id) + ": " +
+                        status.message());
+             }
+             // A delivery reset away while in flight is not retried.
+             if (found && retry_in) {
+               auto timer = std::make_shared<boost::asio::steady_timer>(io_, *retry_in);
+               timer->async_wait([this, job, timer](boost::system::error_code ec) {
+                 if (!ec) Attempt(job, nullptr);
+               });
+             }
+             if (then) then();
+           });
+}
+
+}  // namespace trtc::callbacks

@@ -1,0 +1,360 @@
+#include "server/callbacks/callback_plan.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "server/handlers/json_text.h"
+
+namespace trtc::callbacks {
+namespace {
+
+using handlers::JsonWriter;
+using handlers::WriteString;
+using storage::CallbackFamily;
+
+// The words each outcome ends the call with, in each family's spelling.
+struct OutcomeSpelling {
+  CallOutcome outcome;
+  const char* v4_result;  // CallRecord.CallResult
+  const char* v1_result;  // the status callback's CallResult
+};
+
+constexpr OutcomeSpelling kSpellings[] = {
+    {CallOutcome::kNormalEnd, "NormalEnd", "Normal_end"},
+    {CallOutcome::kReject, "Reject", "Reject"},
+    {CallOutcome::kNotAnswer, "NotAnswer", "Not_answer"},
+    {CallOutcome::kCancel, "Cancel", "Cancel"},
+    {CallOutcome::kCallBusy, "CallBusy", "Call_busy"},
+    {CallOutcome::kInterrupt, "Interrupt", "Interrupt"},
+};
+
+const OutcomeSpelling& SpellingOf(CallOutcome outcome) {
+  for (const OutcomeSpelling& spelling : kSpellings) {
+    if (spelling.outcome == outcome) return spelling;
+  }
+  return kSpellings[0];
+}
+
+// RoomIdType 1 is a numeric room (a uint32 other than 0), 2 a string room.
+int RoomIdType(std::string_view room_id) {
+  if (room_id.empty() || room_id.size() > 10 || room_id.front() == '0') return 2;
+  if (!std::all_of(room_id.begin(), room_id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return 2;
+  }
+  return std::stoull(std::string(room_id)) <= 0xffffffffULL ? 1 : 2;
+}
+
+std::string WithQuery(const std::string& url, const std::string& query) {
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + query;
+}
+
+bool Subscribed(const std::optional<storage::CallbackConfig>& config, std::string_view word) {
+  return config && std::find(config->events.begin(), config->events.end(), word) !=
+                       config->events.end();
+}
+
+// One participant as the v4 UserList shows it.
+struct Member {
+  std::string user;
+  const char* status;  // "Calling" (in the call) or "Waiting" (ringing)
+};
+
+// Walks through the call, appending the callbacks of each step as it happens.
+class CallPlayer {
+ public:
+  CallPlayer(const SimulatedCall& call, const std::optional<storage::CallbackConfig>& v4,
+             const std::optional<storage::CallbackConfig>& v1, int64_t start_ms)
+      : call_(call), v4_(v4), v1_(v1), start_ms_(start_ms), now_ms_(start_ms) {
+    members_.push_back({call.caller, "Calling"});
+    for (const std::string& callee : call.callees) members_.push_back({callee, "Waiting"});
+  }
+
+  std::vector<PlannedCallback> Play() {
+    Start();
+    switch (call_.outcome) {
+      case CallOutcome::kNormalEnd:
+        AcceptAll();
+        // The caller hangs up first, then callees until at most one participant is left.
+        while (members_.size() > 1) Leave(members_.front().user, "Hangup");
+        End({"caller_call_end"}, "callee_call_end");
+        break;
+      case CallOutcome::kReject:
+        for (const std::string& callee : call_.callees) {
+          Leave(callee, "Reject");
+          V1Event("callee_reject_call", callee);
+        }
+        End({"caller_call_rejected"}, nullptr);
+        break;
+      case CallOutcome::kNotAnswer:
+        for (const std::string& callee : call_.callees) {
+          Leave(callee, "NotAnswer");
+          V1Event("callee_not_answer_call", callee);
+        }
+        End({"caller_call_missed"}, nullptr);
+        break;
+      case CallOutcome::kCancel:
+        End({"caller_cancel_call"}, "callee_call_canceled");
+        break;
+      case CallOutcome::kCallBusy:
+        End({"caller_call_busy"}, nullptr);
+        break;
+      case CallOutcome::kInterrupt:
+        AcceptAll();
+        DropEveryone();
+        End({"caller_call_interrupted"}, "callee_call_interrupted");
+        break;
+    }
+    return std::move(planned_);
+  }
+
+ private:
+  // Every step happens one millisecond after the one before.
+  void Tick() { ++now_ms_; }
+
+  void Start() {
+    if (Subscribed(v4_, "Call.CallbackAfterStartCall")) {
+      rapidjson::StringBuffer buffer;
+      JsonWriter w(buffer);
+      w.StartObject();
+      w.Key("CallbackCommand");
+      w.String("Call.CallbackAfterStartCall");
+      w.Key("CallInfo");
+      w.StartObject();
+      w.Key("CallId");
+      WriteString(w, call_.call_id);
+      w.Key("CallMediaType");
+      w.String(MediaType());
+      w.Key("ChatGroupId");
+      w.String("");
+      w.Key("RoomId");
+      WriteString(w, call_.room_id);
+      w.Key("RoomIdType");
+      w.Int(RoomIdType(call_.room_id));
+      w.EndObject();
+      w.Key("UserList");
+      WriteUserList(w);
+      w.Key("EventTime");
+      w.Int64(now_ms_);
+      w.EndObject();
+      AddV4("Call.CallbackAfterStartCall", buffer);
+    }
+    V1Event("caller_start_call", call_.caller);
+    for (const std::string& callee : call_.callees) V1Event("callee_receive_call", callee);
+  }
+
+  void AcceptAll() {
+    for (size_t i = 0; i < call_.callees.size(); ++i) {
+      Tick();
+      if (i == 0) accept_ms_ = now_ms_;
+      const std::string& callee = call_.callees[i];
+      for (Member& member : members_) {
+        if (member.user == callee) member.status = "Calling";
+      }
+      MemberChanged({callee}, "Accept");
+      V1Event("callee_accept_call", callee);
+      if (i == 0) V1Event("caller_call_accepted", call_.caller);
+    }
+  }
+
+  // `user` leaves the call by `action` (Reject, NotAnswer, Hangup). By value: the
+  // caller may pass a name held by the member about to be removed.
+  void Leave(std::string user, const char* action) {
+    Tick();
+    std::erase_if(members_, [&](const Member& member) { return member.user == user; });
+    MemberChanged({user}, action);
+  }
+
+  // An interruption: every participant drops out at once.
+  void DropEveryone() {
+    Tick();
+    std::vector<std::string> everyone;
+    for (const Member& member : members_) everyone.push_back(member.user);
+    members_.clear();
+    MemberChanged(everyone, "Offline");
+  }
+
+  void MemberChanged(const std::vector<std::string>& changed, const char* action) {
+    if (!Subscribed(v4_, "Call.CallbackAfterMemberChanged")) return;
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("CallbackCommand");
+    w.String("Call.CallbackAfterMemberChanged");
+    w.Key("CallId");
+    WriteString(w, call_.call_id);
+    w.Key("UserList");
+    WriteUserList(w);
+    w.Key("ChangedUserList");
+    w.StartArray();
+    for (const std::string& user : changed) {
+      w.StartObject();
+      w.Key("User_Account");
+      WriteString(w, user);
+      w.Key("ActionType");
+      w.String(action);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("EventTime");
+    w.Int64(now_ms_);
+    w.EndObject();
+    AddV4("Call.CallbackAfterMemberChanged", buffer);
+  }
+
+  // The call is over: the caller's and each callee's closing event (when the outcome has
+  // one), the v4 end record, then the v1 status callback.
+  void End(std::initializer_list<const char*> caller_events, const char* callee_event) {
+    Tick();
+    for (const char* event : caller_events) V1Event(event, call_.caller);
+    if (callee_event != nullptr) {
+      for (const std::string& callee : call_.callees) V1Event(callee_event, callee);
+    }
+    EndRecord();
+    V1Status();
+  }
+
+  void EndRecord() {
+    if (!Subscribed(v4_, "Call.CallbackAfterEndCall")) return;
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("CallbackCommand");
+    w.String("Call.CallbackAfterEndCall");
+    w.Key("CallRecord");
+    w.StartObject();
+    w.Key("CallId");
+    WriteString(w, call_.call_id);
+    w.Key("Caller_Account");
+    WriteString(w, call_.caller);
+    w.Key("MediaType");
+    w.String(MediaType());
+    w.Key("CallType");
+    w.String(call_.group() ? "MultiCall" : "SingleCall");
+    w.Key("StartTime");
+    w.Int64(start_ms_ / 1000);
+    w.Key("EndTime");
+    w.Int64(now_ms_ / 1000);
+    w.Key("AcceptTime");
+    w.Int64(accept_ms_ ? *accept_ms_ / 1000 : 0);
+    w.Key("CallResult");
+    w.String(SpellingOf(call_.outcome).v4_result);
+    w.Key("CalleeList_Account");
+    w.StartArray();
+    for (const std::string& callee : call_.callees) WriteString(w, callee);
+    w.EndArray();
+    w.Key("RoomId");
+    WriteString(w, call_.room_id);
+    w.Key("RoomIdType");
+    w.Int(RoomIdType(call_.room_id));
+    w.EndObject();
+    w.Key("EventTime");
+    w.Int64(now_ms_);
+    w.EndObject();
+    AddV4("Call.CallbackAfterEndCall", buffer);
+  }
+
+  // An event callback about `user`: its Event is the action without its role prefix.
+  void V1Event(std::string_view action, const std::string& user) {
+    if (!Subscribed(v1_, action)) return;
+    std::string_view event = action;
+    const bool caller = event.starts_with("caller_");
+    if (caller || event.starts_with("callee_")) event.remove_prefix(7);
+    V1Callback(action, user, caller || user == call_.caller, event);
+  }
+
+  // One status callback per call, from the caller's side.
+  void V1Status() {
+    const std::string_view action = OutcomeWord(call_.outcome);
+    if (Subscribed(v1_, action)) V1Callback(action, call_.caller, true, {});
+  }
+
+  // `event` empty: a status callback (CallResult set, timestamps on normal_end).
+  void V1Callback(std::string_view action, const std::string& user, bool caller,
+                  std::string_view event) {
+    const bool status = event.empty();
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("UserId");
+    WriteString(w, user);
+    w.Key("RoomId");
+    WriteString(w, call_.room_id);
+    w.Key("TotalNum");
+    w.Uint(static_cast<unsigned>(1 + call_.callees.size()));
+    w.Key("MediaType");
+    w.String(MediaType());
+    w.Key("CallType");
+    w.String(call_.group() ? "Group" : "Single");
+    w.Key("CallId");
+    WriteString(w, call_.call_id);
+    w.Key("Role");
+    w.String(caller ? "Caller" : "Callee");
+    if (!status) {
+      w.Key("Event");
+      WriteString(w, event);
+    }
+    w.Key("CallResult");
+    w.String(status ? SpellingOf(call_.outcome).v1_result : "");
+    w.Key("EventTime");
+    w.Int64(now_ms_ / 1000);
+    if (status && call_.outcome == CallOutcome::kNormalEnd) {
+      w.Key("StartCallTs");
+      w.Int64(start_ms_ / 1000);
+      w.Key("AcceptTs");
+      w.Int64(accept_ms_.value_or(start_ms_) / 1000);
+      w.Key("EndTs");
+      w.Int64(now_ms_ / 1000);
+    }
+    w.EndObject();
+    const std::string query = "sdkappid=" + std::to_string(call_.sdkappid) +
+                              "&command=" + std::string(action) +
+                              "&contenttype=json&clientip=" + kCallbackClientIp +
+                              "&optplatform=" + kCallbackPlatform;
+    planned_.push_back({CallbackFamily::kCallkit, WithQuery(v1_->url, query), std::string(action),
+                        handlers::TakeJson(buffer)});
+  }
+
+  void AddV4(const char* command, const rapidjson::StringBuffer& body) {
+    const std::string query = "SdkAppid=" + std::to_string(call_.sdkappid) +
+                              "&CallbackCommand=" + command +
+                              "&contenttype=json&ClientIP=" + kCallbackClientIp +
+                              "&OptPlatform=" + kCallbackPlatform;
+    planned_.push_back({CallbackFamily::kCallConfig, WithQuery(v4_->url, query), command,
+                        handlers::TakeJson(body)});
+  }
+
+  void WriteUserList(JsonWriter& w) const {
+    w.StartArray();
+    for (const Member& member : members_) {
+      w.StartObject();
+      w.Key("User_Account");
+      WriteString(w, member.user);
+      w.Key("Status");
+      w.String(member.status);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+
+  const char* MediaType() const { return call_.video ? "Video" : "Audio"; }
+
+  const SimulatedCall& call_;
+  const std::optional<storage::CallbackConfig>& v4_;
+  const std::optional<storage::CallbackConfig>& v1_;
+  const int64_t start_ms_;
+  int64_t now_ms_;
+  std::optional<int64_t> accept_ms_;
+  std::vector<Member> members_;
+  std::vector<PlannedCallback> planned_;
+};
+
+}  // namespace
+
+std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
+                                           const std::optional<storage::CallbackConfig>& v4,
+                                           const std::optional<storage::CallbackConfig>& v1,
+                                           int64_t start_ms) {
+  return CallPlayer(call, v4, v1, start_ms).Play();
+}
+
+}  // namespace trtc::callbacks

@@ -1,0 +1,36 @@
+// PlanCallbacks: plays a simulated call step by step — start, ring, answer or not, hang
+// up — and lists, in the order they happen, the callbacks the real service would POST
+// for it (api.md §6): the v4 Call.* commands and the v1 actions the app has configured,
+// each family with its own URL query string and body. Pure: no I/O, no clock.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/callbacks/simulated_call.h"
+#include "storage/callback_config_store.h"
+
+namespace trtc::callbacks {
+
+struct PlannedCallback {
+  storage::CallbackFamily family;
+  std::string url;      // the configured URL with the documented query string appended
+  std::string command;  // v4 command word or v1 action word
+  std::string body;     // JSON text
+};
+
+// `v4` and `v1` are the app's configurations (absent: that family sends nothing). The
+// call starts at `start_ms`; each later step happens one millisecond after the one
+// before, so EventTime orders the steps.
+std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
+                                           const std::optional<storage::CallbackConfig>& v4,
+                                           const std::optional<storage::CallbackConfig>& v1,
+                                           int64_t start_ms);
+
+// The client address and platform the emulator reports in callback query strings.
+inline constexpr const char* kCallbackClientIp = "127.0.0.1";
+inline constexpr const char* kCallbackPlatform = "Web";
+
+}  // namespace trtc::callbacks

@@ -1,0 +1,32 @@
+// SimulatedCall: a call a test plays through POST /_emulator/calls (emulator.md
+// "Simulated calls and callback delivery"): who calls whom, and how it ends.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trtc::callbacks {
+
+// How the call ends, named by the v1 status action words.
+enum class CallOutcome { kNormalEnd, kReject, kNotAnswer, kCancel, kCallBusy, kInterrupt };
+
+struct SimulatedCall {
+  uint32_t sdkappid = 0;
+  std::string call_id;
+  std::string caller;
+  std::vector<std::string> callees;  // one: a single call; more: a group call
+  bool video = false;                // MediaType Video, else Audio
+  std::string room_id;
+  CallOutcome outcome = CallOutcome::kNormalEnd;
+
+  bool group() const { return callees.size() > 1; }
+};
+
+// The v1 status action word of an outcome ("normal_end", ...), and back.
+std::string_view OutcomeWord(CallOutcome outcome);
+std::optional<CallOutcome> OutcomeFromWord(std::string_view word);
+
+}  // namespace trtc::callbacks

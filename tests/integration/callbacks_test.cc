@@ -459,5 +459,43 @@ TEST(CallbackOutboxPersistenceTest, TheOutboxSurvivesARestart) {
   EXPECT_EQ(server->Stop(SIGTERM), 0);
 }
 
+// A delivery still waiting for a retry when the server stops carries on after a restart.
+TEST(CallbackOutboxPersistenceTest, APendingDeliveryResumesAfterARestart) {
+  TempDir dir;
+  CallbackReceiver receiver;
+  receiver.Script({{500, "not yet"}});
+  const std::vector<std::string> args = {"--db", dir.File("state.db"), "--auth", "off"};
+  std::unique_ptr<ServerProcess> server;
+  // An hour-long retry unit: the retry can only come from the restarted server.
+  std::vector<std::string> slow = args;
+  slow.insert(slow.end(), {"--callback-retry-unit-ms", "3600000"});
+  ASSERT_TRUE(ServerProcess::Start(slow, &server));
+  {
+    HttpClient client(server->port());
+    ExpectV1(client.Post(ApiTarget("v1/callback/set", kApp, kAdmin, "unchecked"),
+                         R"({"address":")" + receiver.Url("/v1") + R"(","actions":["cancel"]})"),
+             0);
+    ASSERT_EQ(client.Post("/_emulator/calls", R"({"sdkappid":1400000000,"caller":"a",)"
+                                              R"("callees":["b"],"outcome":"cancel"})")
+                  .status,
+              200u);
+  }
+  ASSERT_EQ(receiver.WaitFor(1).size(), 1u);
+  // Wait until the failed first attempt is recorded (the delivery stays pending).
+  std::string outbox;
+  for (int i = 0; i < 6000 && outbox.find("\"http_status\":500") == std::string::npos; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    outbox = HttpClient(server->port()).Send(bhttp::verb::get, "/_emulator/callbacks", "").body;
+  }
+  ASSERT_NE(outbox.find("\"state\":\"pending\""), std::string::npos) << outbox;
+  EXPECT_EQ(server->Stop(SIGTERM), 0);
+
+  ASSERT_TRUE(ServerProcess::Start(args, &server));
+  const std::vector<ReceivedRequest> got = receiver.WaitFor(2);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].body, got[1].body);
+  EXPECT_EQ(server->Stop(SIGTERM), 0);
+}
+
 }  // namespace
 }  // namespace trtc::testing

@@ -1,6 +1,9 @@
 #include "storage/callback_config_store.h"
 
+#include <mutex>
+#include <shared_mutex>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace trtc::storage {
@@ -37,7 +40,36 @@ Status DecodeEvents(std::string_view text, std::vector<std::string>* out) {
   return Status::Ok();
 }
 
+uint64_t CacheKey(CallbackFamily family, uint32_t sdkappid) {
+  return (static_cast<uint64_t>(StoredFamilyCode(family)) << 32) | sdkappid;
+}
+
 }  // namespace
+
+struct CallbackConfigStore::Cache {
+  // A bound for --auth off, where any SDKAppID may be asked for: past it, start afresh.
+  static constexpr size_t kMaxEntries = 4096;
+
+  std::shared_mutex mu;
+  std::unordered_map<uint64_t, std::optional<CallbackConfig>> entries;  // nullopt: none stored
+  uint64_t generation = 0;
+};
+
+CallbackConfigStore::CallbackConfigStore(Database* db) : db_(db), cache_(std::make_unique<Cache>()) {}
+CallbackConfigStore::~CallbackConfigStore() = default;
+
+void CallbackConfigStore::Forget(std::optional<CallbackFamily> family,
+                                 std::optional<uint32_t> sdkappid) {
+  std::unique_lock<std::shared_mutex> lock(cache_->mu);
+  ++cache_->generation;
+  if (!sdkappid) {
+    cache_->entries.clear();
+    return;
+  }
+  for (CallbackFamily each : {CallbackFamily::kCallConfig, CallbackFamily::kCallkit}) {
+    if (!family || *family == each) cache_->entries.erase(CacheKey(each, *sdkappid));
+  }
+}
 
 Status CallbackConfigStore::Put(CallbackFamily family, uint32_t sdkappid,
                                 const CallbackConfig& config) {
@@ -45,6 +77,7 @@ Status CallbackConfigStore::Put(CallbackFamily family, uint32_t sdkappid,
   Status status = EncodeEvents(config.events, &events);
   if (!status.ok()) return status;
   return db_->Transaction([&] {
+    Forget(family, sdkappid);
     return Query(db_,
                  "INSERT INTO callback_config (sdkappid, family, url, events) VALUES (?, ?, ?, ?) "
                  "ON CONFLICT (sdkappid, family) DO UPDATE SET url = excluded.url, "
@@ -65,6 +98,7 @@ Status CallbackConfigStore::Update(CallbackFamily family, uint32_t sdkappid,
   if (!status.ok()) return status;
   bool found = false;
   status = db_->Transaction([&] {
+    Forget(family, sdkappid);
     // RETURNING yields a row exactly when a configuration was there to overwrite.
     return Query(db_,
                  "UPDATE callback_config SET url = ?, events = ? "
@@ -82,7 +116,21 @@ Status CallbackConfigStore::Update(CallbackFamily family, uint32_t sdkappid,
 Status CallbackConfigStore::Get(CallbackFamily family, uint32_t sdkappid,
                                 std::optional<CallbackConfig>* out) {
   out->reset();
-  return db_->WithLock([&]() -> Status {
+  const uint64_t key = CacheKey(family, sdkappid);
+  uint64_t generation = 0;
+  {
+    std::shared_lock<std::shared_mutex> lock(cache_->mu);
+    auto it = cache_->entries.find(key);
+    if (it != cache_->entries.end()) {
+      *out = it->second;
+      return Status::Ok();
+    }
+    generation = cache_->generation;
+  }
+  bool cacheable = false;
+  Status status = db_->WithLock([&]() -> Status {
+    // Inside a transaction the row may yet be rolled back: read it, but do not cache it.
+    cacheable = !db_->InTransaction();
     Query query(db_, "SELECT url, events FROM callback_config WHERE sdkappid = ? AND family = ?");
     bool row = false;
     Status status = query.Bind(sdkappid).Bind(StoredFamilyCode(family)).Step(&row);
@@ -94,12 +142,21 @@ Status CallbackConfigStore::Get(CallbackFamily family, uint32_t sdkappid,
     *out = std::move(config);
     return Status::Ok();
   });
+  if (!status.ok() || !cacheable) return status;
+  std::unique_lock<std::shared_mutex> lock(cache_->mu);
+  // A write since the read above may have made it stale: leave the entry to the next Get.
+  if (cache_->generation == generation) {
+    if (cache_->entries.size() >= Cache::kMaxEntries) cache_->entries.clear();
+    cache_->entries[key] = *out;
+  }
+  return status;
 }
 
 Status CallbackConfigStore::Delete(CallbackFamily family, uint32_t sdkappid, bool* existed) {
   if (existed != nullptr) *existed = false;
   bool found = false;
   Status status = db_->Transaction([&] {
+    Forget(family, sdkappid);
     return Query(db_, "DELETE FROM callback_config WHERE sdkappid = ? AND family = ? RETURNING 1")
         .Bind(sdkappid)
         .Bind(StoredFamilyCode(family))
@@ -111,12 +168,16 @@ Status CallbackConfigStore::Delete(CallbackFamily family, uint32_t sdkappid, boo
 
 Status CallbackConfigStore::DeleteApp(uint32_t sdkappid) {
   return db_->Transaction([&] {
+    Forget(std::nullopt, sdkappid);
     return Query(db_, "DELETE FROM callback_config WHERE sdkappid = ?").Bind(sdkappid).Run();
   });
 }
 
 Status CallbackConfigStore::DeleteAll() {
-  return db_->Transaction([&] { return Query(db_, "DELETE FROM callback_config").Run(); });
+  return db_->Transaction([&] {
+    Forget(std::nullopt, std::nullopt);
+    return Query(db_, "DELETE FROM callback_config").Run();
+  });
 }
 
 }  // namespace trtc::storage

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,9 +33,15 @@ inline CallbackFamily FamilyFromStoredCode(int64_t code) {
   return code == 1 ? CallbackFamily::kCallConfig : CallbackFamily::kCallkit;
 }
 
+// Reads are served from a read-through cache: get_callback is the emulator's hottest call,
+// and from memory it takes neither SQLite nor the connection's mutex. Every write drops
+// the entries it touches inside its transaction (while it holds the connection), and bumps
+// a generation so that a Get() which read the database before the write cannot put its
+// stale result back.
 class CallbackConfigStore {
  public:
-  explicit CallbackConfigStore(Database* db) : db_(db) {}
+  explicit CallbackConfigStore(Database* db);
+  ~CallbackConfigStore();
 
   // Creates or overwrites the app's configuration of that family (one transaction).
   Status Put(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config);
@@ -51,7 +58,12 @@ class CallbackConfigStore {
   Status DeleteAll();
 
  private:
+  struct Cache;
+  // Drops the cached entries of one app's family (or of all its families / all apps).
+  void Forget(std::optional<CallbackFamily> family, std::optional<uint32_t> sdkappid);
+
   Database* db_;
+  std::unique_ptr<Cache> cache_;
 };
 
 }  // namespace trtc::storage

@@ -46,6 +46,8 @@ class Database {
   sqlite3_stmt* Statement(const char* sql);
   // Runs `work` with the connection locked, outside any explicit transaction (reads).
   Status WithLock(const std::function<Status()>& work);
+  // Whether a Transaction() is open; caller holds the lock (so it is the caller's own).
+  bool InTransaction() const { return transaction_depth_ > 0; }
   // Executes SQL with no result rows; caller holds the lock.
   Status Exec(const char* sql);
   std::string LastError() const;

@@ -399,6 +399,63 @@ TEST_F(StorageTest, DeleteAppRemovesBothFamiliesOfThatAppOnly) {
   EXPECT_TRUE(configs_->DeleteApp(kApp).ok());
 }
 
+// ---- CallbackConfigStore's read cache: never serves what the database no longer holds ----
+
+TEST_F(StorageTest, CachedReadsFollowEveryKindOfWrite) {
+  const auto v4 = CallbackFamily::kCallConfig;
+  EXPECT_FALSE(Get(v4, kApp).has_value());  // "nothing stored" is cached too
+  Put(v4, kApp, Config("https://1", {"a"}));
+  EXPECT_EQ(Get(v4, kApp), Config("https://1", {"a"}));
+  Put(v4, kApp, Config("https://2", {"b"}));
+  EXPECT_EQ(Get(v4, kApp), Config("https://2", {"b"}));
+  bool existed = false;
+  ASSERT_TRUE(configs_->Update(v4, kApp, Config("https://3", {"c"}), &existed).ok());
+  EXPECT_EQ(Get(v4, kApp), Config("https://3", {"c"}));
+  ASSERT_TRUE(configs_->Delete(v4, kApp, &existed).ok());
+  EXPECT_FALSE(Get(v4, kApp).has_value());
+  Put(v4, kApp, Config("https://4", {"d"}));
+  Put(v4, kOtherApp, Config("https://5", {"e"}));
+  EXPECT_TRUE(Get(v4, kApp).has_value());
+  ASSERT_TRUE(configs_->DeleteApp(kApp).ok());
+  EXPECT_FALSE(Get(v4, kApp).has_value());
+  EXPECT_TRUE(Get(v4, kOtherApp).has_value());
+  ASSERT_TRUE(configs_->DeleteAll().ok());
+  EXPECT_FALSE(Get(v4, kOtherApp).has_value());
+}
+
+TEST_F(StorageTest, ARolledBackWriteLeavesTheCachedValueRight) {
+  const auto v1 = CallbackFamily::kCallkit;
+  Put(v1, kApp, Config("https://kept", {"a"}));
+  EXPECT_EQ(Get(v1, kApp), Config("https://kept", {"a"}));
+  Status status = db_->Transaction([&] {
+    EXPECT_TRUE(configs_->Put(v1, kApp, Config("https://undone", {"b"})).ok());
+    EXPECT_EQ(Get(v1, kApp), Config("https://undone", {"b"}));  // seen inside the transaction
+    return Status::Error("roll it back");
+  });
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(Get(v1, kApp), Config("https://kept", {"a"}));
+}
+
+TEST_F(StorageTest, ConcurrentReadersNeverKeepAStaleValue) {
+  const auto v4 = CallbackFamily::kCallConfig;
+  Put(v4, kApp, Config("https://0", {"a"}));
+  std::atomic<bool> done{false};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 4; ++i) {
+    readers.emplace_back([&] {
+      while (!done.load()) {
+        std::optional<CallbackConfig> config;
+        EXPECT_TRUE(configs_->Get(v4, kApp, &config).ok());
+      }
+    });
+  }
+  for (int i = 1; i <= 500; ++i) Put(v4, kApp, Config("https://" + std::to_string(i), {"a"}));
+  done = true;
+  for (std::thread& reader : readers) reader.join();
+  // Whatever the readers cached along the way, the last write is what a read sees now.
+  EXPECT_EQ(Get(v4, kApp), Config("https://500", {"a"}));
+}
+
 // An acknowledged write is durable against a process crash: the child writes and is
 // killed (no destructor, no checkpoint, the WAL left behind), the parent finds it.
 TEST(DurabilityDeathTest, CommittedWriteSurvivesProcessKill) {

@@ -463,7 +463,8 @@ TEST(CallbackOutboxPersistenceTest, TheOutboxSurvivesARestart) {
 TEST(CallbackOutboxPersistenceTest, APendingDeliveryResumesAfterARestart) {
   TempDir dir;
   CallbackReceiver receiver;
-  receiver.Script({{500, "not yet"}});
+  // The first retry follows at once (0 units); the second waits one unit.
+  receiver.Script({{500, "not yet"}, {500, "still not"}});
   const std::vector<std::string> args = {"--db", dir.File("state.db"), "--auth", "off"};
   std::unique_ptr<ServerProcess> server;
   // An hour-long retry unit: the retry can only come from the restarted server.
@@ -480,10 +481,10 @@ TEST(CallbackOutboxPersistenceTest, APendingDeliveryResumesAfterARestart) {
                   .status,
               200u);
   }
-  ASSERT_EQ(receiver.WaitFor(1).size(), 1u);
-  // Wait until the failed first attempt is recorded (the delivery stays pending).
+  ASSERT_EQ(receiver.WaitFor(2).size(), 2u);
+  // Wait until the second failed attempt is recorded (the delivery stays pending).
   std::string outbox;
-  for (int i = 0; i < 6000 && outbox.find("\"http_status\":500") == std::string::npos; ++i) {
+  for (int i = 0; i < 6000 && outbox.find("still not") == std::string::npos; ++i) {
     if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     outbox = HttpClient(server->port()).Send(bhttp::verb::get, "/_emulator/callbacks", "").body;
   }
@@ -491,9 +492,9 @@ TEST(CallbackOutboxPersistenceTest, APendingDeliveryResumesAfterARestart) {
   EXPECT_EQ(server->Stop(SIGTERM), 0);
 
   ASSERT_TRUE(ServerProcess::Start(args, &server));
-  const std::vector<ReceivedRequest> got = receiver.WaitFor(2);
-  ASSERT_EQ(got.size(), 2u);
-  EXPECT_EQ(got[0].body, got[1].body);
+  const std::vector<ReceivedRequest> got = receiver.WaitFor(3);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].body, got[2].body);
   EXPECT_EQ(server->Stop(SIGTERM), 0);
 }
 

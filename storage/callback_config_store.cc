@@ -51,7 +51,7 @@ struct CallbackConfigStore::Cache {
   static constexpr size_t kMaxEntries = 4096;
 
   std::shared_mutex mu;
-  std::unordered_map<uint64_t, std::optional<CallbackConfig>> entries;  // nullopt: none stored
+  std::unordered_map<uint64_t, SharedCallbackConfig> entries;  // null: none stored
   uint64_t generation = 0;
 };
 
@@ -114,7 +114,7 @@ Status CallbackConfigStore::Update(CallbackFamily family, uint32_t sdkappid,
 }
 
 Status CallbackConfigStore::Get(CallbackFamily family, uint32_t sdkappid,
-                                std::optional<CallbackConfig>* out) {
+                                SharedCallbackConfig* out) {
   out->reset();
   const uint64_t key = CacheKey(family, sdkappid);
   uint64_t generation = 0;
@@ -135,9 +135,9 @@ Status CallbackConfigStore::Get(CallbackFamily family, uint32_t sdkappid,
     bool row = false;
     Status status = query.Bind(sdkappid).Bind(StoredFamilyCode(family)).Step(&row);
     if (!status.ok() || !row) return status;
-    CallbackConfig config;
-    config.url = query.ColumnText(0);
-    status = DecodeEvents(query.ColumnText(1), &config.events);
+    auto config = std::make_shared<CallbackConfig>();
+    config->url = query.ColumnText(0);
+    status = DecodeEvents(query.ColumnText(1), &config->events);
     if (!status.ok()) return status;
     *out = std::move(config);
     return Status::Ok();

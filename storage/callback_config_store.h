@@ -22,6 +22,9 @@ struct CallbackConfig {
   bool operator==(const CallbackConfig&) const = default;
 };
 
+// What Get() hands out: shared with the read cache, so a cached read copies nothing.
+using SharedCallbackConfig = std::shared_ptr<const CallbackConfig>;
+
 enum class CallbackFamily { kCallConfig /* v4 */, kCallkit /* v1 */ };
 
 // On-disk codes of the families (callback_config, callback_delivery): never renumbered,
@@ -48,8 +51,8 @@ class CallbackConfigStore {
   // Overwrites only if one exists; *existed says whether it did (nothing written if not).
   Status Update(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config,
                 bool* existed);
-  // *out is empty when nothing is configured.
-  Status Get(CallbackFamily family, uint32_t sdkappid, std::optional<CallbackConfig>* out);
+  // *out is null when nothing is configured.
+  Status Get(CallbackFamily family, uint32_t sdkappid, SharedCallbackConfig* out);
   // *existed says whether there was one to delete.
   Status Delete(CallbackFamily family, uint32_t sdkappid, bool* existed);
   // Removes both families' configurations of one app (reset).

@@ -48,9 +48,9 @@ std::string WithQuery(const std::string& url, const std::string& query) {
   return url + (url.find('?') == std::string::npos ? "?" : "&") + query;
 }
 
-bool Subscribed(const std::optional<storage::CallbackConfig>& config, std::string_view word) {
-  return config && std::find(config->events.begin(), config->events.end(), word) !=
-                       config->events.end();
+bool Subscribed(const storage::CallbackConfig* config, std::string_view word) {
+  return config != nullptr &&
+         std::find(config->events.begin(), config->events.end(), word) != config->events.end();
 }
 
 // One participant as the v4 UserList shows it.
@@ -62,8 +62,8 @@ struct Member {
 // Walks through the call, appending the callbacks of each step as it happens.
 class CallPlayer {
  public:
-  CallPlayer(const SimulatedCall& call, const std::optional<storage::CallbackConfig>& v4,
-             const std::optional<storage::CallbackConfig>& v1, int64_t start_ms)
+  CallPlayer(const SimulatedCall& call, const storage::CallbackConfig* v4,
+             const storage::CallbackConfig* v1, int64_t start_ms)
       : call_(call), v4_(v4), v1_(v1), start_ms_(start_ms), now_ms_(start_ms) {
     members_.push_back({call.caller, "Calling"});
     for (const std::string& callee : call.callees) members_.push_back({callee, "Waiting"});
@@ -339,8 +339,8 @@ class CallPlayer {
   const char* MediaType() const { return call_.video ? "Video" : "Audio"; }
 
   const SimulatedCall& call_;
-  const std::optional<storage::CallbackConfig>& v4_;
-  const std::optional<storage::CallbackConfig>& v1_;
+  const storage::CallbackConfig* v4_;
+  const storage::CallbackConfig* v1_;
   const int64_t start_ms_;
   int64_t now_ms_;
   std::optional<int64_t> accept_ms_;
@@ -351,9 +351,8 @@ class CallPlayer {
 }  // namespace
 
 std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
-                                           const std::optional<storage::CallbackConfig>& v4,
-                                           const std::optional<storage::CallbackConfig>& v1,
-                                           int64_t start_ms) {
+                                           const storage::CallbackConfig* v4,
+                                           const storage::CallbackConfig* v1, int64_t start_ms) {
   return CallPlayer(call, v4, v1, start_ms).Play();
 }
 

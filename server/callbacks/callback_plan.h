@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,13 +20,12 @@ struct PlannedCallback {
   std::string body;     // JSON text
 };
 
-// `v4` and `v1` are the app's configurations (absent: that family sends nothing). The
+// `v4` and `v1` are the app's configurations (null: that family sends nothing). The
 // call starts at `start_ms`; each later step happens one millisecond after the one
 // before, so EventTime orders the steps.
 std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
-                                           const std::optional<storage::CallbackConfig>& v4,
-                                           const std::optional<storage::CallbackConfig>& v1,
-                                           int64_t start_ms);
+                                           const storage::CallbackConfig* v4,
+                                           const storage::CallbackConfig* v1, int64_t start_ms);
 
 // The client address and platform the emulator reports in callback query strings.
 inline constexpr const char* kCallbackClientIp = "127.0.0.1";

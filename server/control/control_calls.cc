@@ -191,7 +191,7 @@ http::Response ControlPlane::PlayCall(const ControlRequest& request) {
   SimulatedCall call;
   http::Response error;
   if (!ParseCall(request.body, context_.apps, &call, &error)) return error;
-  std::optional<storage::CallbackConfig> v4, v1;
+  storage::SharedCallbackConfig v4, v1;
   Status status = context_.callback_configs.Get(storage::CallbackFamily::kCallConfig,
                                                 call.sdkappid, &v4);
   if (status.ok()) {
@@ -201,7 +201,7 @@ http::Response ControlPlane::PlayCall(const ControlRequest& request) {
 
   const int64_t now_ms = context_.clock.NowMillis();
   std::vector<storage::CallbackDelivery> deliveries;
-  for (callbacks::PlannedCallback& planned : callbacks::PlanCallbacks(call, v4, v1, now_ms)) {
+  for (callbacks::PlannedCallback& planned : callbacks::PlanCallbacks(call, v4.get(), v1.get(), now_ms)) {
     storage::CallbackDelivery& delivery = deliveries.emplace_back();
     delivery.sdkappid = call.sdkappid;
     delivery.call_id = call.call_id;

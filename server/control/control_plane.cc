@@ -327,7 +327,7 @@ http::Response ControlPlane::State(const ControlRequest& request) {
       {"callkit_callback", storage::CallbackFamily::kCallkit, "address", "actions"},
   };
   for (const Family& family : families) {
-    std::optional<storage::CallbackConfig> config;
+    storage::SharedCallbackConfig config;
     Status status = context_.callback_configs.Get(family.family, *sdkappid, &config);
     if (!status.ok()) return ErrorResponse(500, status.message());
     w.Key(family.name);

@@ -25,7 +25,7 @@ ApiReply SetCallConfig(const api::HandlerContext& context, const rapidjson::Valu
 }
 
 ApiReply GetCallConfig(const api::HandlerContext& context, const rapidjson::Value&) {
-  std::optional<storage::CallbackConfig> config;
+  storage::SharedCallbackConfig config;
   Status status = context.services.callback_configs->Get(kFamily, context.sdkappid, &config);
   if (!status.ok()) return StorageFailure(status);
   if (!config) return ApiReply::Fail(api::v4::kCallbackNotConfigured);

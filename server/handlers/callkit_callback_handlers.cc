@@ -39,7 +39,7 @@ ApiReply SetCallkitCallback(const api::HandlerContext& context, const rapidjson:
 }
 
 ApiReply GetCallkitCallback(const api::HandlerContext& context, const rapidjson::Value&) {
-  std::optional<storage::CallbackConfig> config;
+  storage::SharedCallbackConfig config;
   Status status = context.services.callback_configs->Get(kFamily, context.sdkappid, &config);
   if (!status.ok()) return StorageFailure(status);
   if (!config) return ApiReply::Fail(api::v1::kNoConfiguration);

@@ -66,7 +66,7 @@ std::vector<std::string> Steps(const std::vector<PlannedCallback>& planned) {
 using Expected = std::vector<std::string>;
 
 TEST(PlanCallbacksTest, ASingleCallThatEndsNormally) {
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNormalEnd), kAllV4, kAllV1, 1000)),
+  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNormalEnd), &kAllV4, &kAllV1, 1000)),
             (Expected{"v4:Call.CallbackAfterStartCall", "v1:caller_start_call@alice",
                       "v1:callee_receive_call@bob",
                       "v4:Call.CallbackAfterMemberChanged@bob/Accept",
@@ -77,8 +77,8 @@ TEST(PlanCallbacksTest, ASingleCallThatEndsNormally) {
 }
 
 TEST(PlanCallbacksTest, AGroupCallEndsWhenOneParticipantIsLeft) {
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNormalEnd, {"bob", "carol"}), kAllV4,
-                                std::nullopt, 1000)),
+  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNormalEnd, {"bob", "carol"}), &kAllV4,
+                                nullptr, 1000)),
             (Expected{"v4:Call.CallbackAfterStartCall",
                       "v4:Call.CallbackAfterMemberChanged@bob/Accept",
                       "v4:Call.CallbackAfterMemberChanged@carol/Accept",
@@ -88,24 +88,24 @@ TEST(PlanCallbacksTest, AGroupCallEndsWhenOneParticipantIsLeft) {
 }
 
 TEST(PlanCallbacksTest, EachOutcomeSendsItsOwnSteps) {
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kReject), kAllV4, kAllV1, 0)),
+  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kReject), &kAllV4, &kAllV1, 0)),
             (Expected{"v4:Call.CallbackAfterStartCall", "v1:caller_start_call@alice",
                       "v1:callee_receive_call@bob", "v4:Call.CallbackAfterMemberChanged@bob/Reject",
                       "v1:callee_reject_call@bob", "v1:caller_call_rejected@alice",
                       "v4:Call.CallbackAfterEndCall", "v1:reject@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNotAnswer), std::nullopt, kAllV1, 0)),
+  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNotAnswer), nullptr, &kAllV1, 0)),
             (Expected{"v1:caller_start_call@alice", "v1:callee_receive_call@bob",
                       "v1:callee_not_answer_call@bob", "v1:caller_call_missed@alice",
                       "v1:not_answer@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kCancel), std::nullopt, kAllV1, 0)),
+  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kCancel), nullptr, &kAllV1, 0)),
             (Expected{"v1:caller_start_call@alice", "v1:callee_receive_call@bob",
                       "v1:caller_cancel_call@alice", "v1:callee_call_canceled@bob",
                       "v1:cancel@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kCallBusy), kAllV4, kAllV1, 0)),
+  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kCallBusy), &kAllV4, &kAllV1, 0)),
             (Expected{"v4:Call.CallbackAfterStartCall", "v1:caller_start_call@alice",
                       "v1:callee_receive_call@bob", "v1:caller_call_busy@alice",
                       "v4:Call.CallbackAfterEndCall", "v1:call_busy@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kInterrupt), kAllV4, std::nullopt, 0)),
+  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kInterrupt), &kAllV4, nullptr, 0)),
             (Expected{"v4:Call.CallbackAfterStartCall",
                       "v4:Call.CallbackAfterMemberChanged@bob/Accept",
                       "v4:Call.CallbackAfterMemberChanged@alice/Offline@bob/Offline",
@@ -113,13 +113,13 @@ TEST(PlanCallbacksTest, EachOutcomeSendsItsOwnSteps) {
 }
 
 TEST(PlanCallbacksTest, NothingIsPlannedWithoutAConfigurationOrSubscription) {
-  EXPECT_TRUE(PlanCallbacks(Call(CallOutcome::kNormalEnd), std::nullopt, std::nullopt, 0).empty());
+  EXPECT_TRUE(PlanCallbacks(Call(CallOutcome::kNormalEnd), nullptr, nullptr, 0).empty());
   const CallbackConfig other{"http://h", {"cancel"}};
-  EXPECT_TRUE(PlanCallbacks(Call(CallOutcome::kReject), std::nullopt, other, 0).empty());
+  EXPECT_TRUE(PlanCallbacks(Call(CallOutcome::kReject), nullptr, &other, 0).empty());
 }
 
 TEST(PlanCallbacksTest, EventTimesFollowTheStepsAndTheEndRecordUsesSeconds) {
-  const auto planned = PlanCallbacks(Call(CallOutcome::kNormalEnd), kAllV4, std::nullopt, 1700000000999);
+  const auto planned = PlanCallbacks(Call(CallOutcome::kNormalEnd), &kAllV4, nullptr, 1700000000999);
   int64_t last = 0;
   for (const PlannedCallback& callback : planned) {
     rapidjson::Document body;
@@ -139,7 +139,7 @@ TEST(PlanCallbacksTest, RoomIdTypeTellsNumericRoomsFromStringRooms) {
   auto type_of = [](const std::string& room) {
     SimulatedCall call = Call(CallOutcome::kCancel);
     call.room_id = room;
-    const auto planned = PlanCallbacks(call, kAllV4, std::nullopt, 0);
+    const auto planned = PlanCallbacks(call, &kAllV4, nullptr, 0);
     rapidjson::Document start;
     start.Parse(planned.front().body.c_str());
     return start["CallInfo"]["RoomIdType"].GetInt();
@@ -155,7 +155,7 @@ TEST(PlanCallbacksTest, RoomIdTypeTellsNumericRoomsFromStringRooms) {
 
 TEST(PlanCallbacksTest, UrlsKeepTheConfiguredQueryAndAddTheDocumentedOne) {
   const CallbackConfig v4{"http://h/p?x=1", {"Call.CallbackAfterEndCall"}};
-  const auto planned = PlanCallbacks(Call(CallOutcome::kCancel), v4, std::nullopt, 0);
+  const auto planned = PlanCallbacks(Call(CallOutcome::kCancel), &v4, nullptr, 0);
   ASSERT_EQ(planned.size(), 1u);
   EXPECT_EQ(planned[0].url,
             "http://h/p?x=1&SdkAppid=1400000000&CallbackCommand=Call.CallbackAfterEndCall"

@@ -83,10 +83,11 @@ class StorageTest : public ::testing::Test {
   }
 
   std::optional<CallbackConfig> Get(CallbackFamily family, uint32_t app) {
-    std::optional<CallbackConfig> config;
+    SharedCallbackConfig config;
     Status status = configs_->Get(family, app, &config);
     EXPECT_TRUE(status.ok()) << status.message();
-    return config;
+    if (!config) return std::nullopt;
+    return *config;
   }
 
   void Put(CallbackFamily family, uint32_t app, const CallbackConfig& config) {
@@ -134,9 +135,10 @@ TEST(DatabaseOpenTest, InMemoryDatabaseWorks) {
   EXPECT_EQ(db->schema_version(), Database::LatestSchemaVersion());
   CallbackConfigStore configs(db.get());
   ASSERT_TRUE(configs.Put(CallbackFamily::kCallkit, kApp, Config("http://a", {"x"})).ok());
-  std::optional<CallbackConfig> config;
+  SharedCallbackConfig config;
   ASSERT_TRUE(configs.Get(CallbackFamily::kCallkit, kApp, &config).ok());
-  EXPECT_EQ(config, Config("http://a", {"x"}));
+  ASSERT_NE(config, nullptr);
+  EXPECT_EQ(*config, Config("http://a", {"x"}));
 }
 
 TEST(DatabaseOpenTest, InMemoryDatabasesAreSeparate) {
@@ -146,10 +148,10 @@ TEST(DatabaseOpenTest, InMemoryDatabasesAreSeparate) {
   ASSERT_TRUE(CallbackConfigStore(first.get())
                   .Put(CallbackFamily::kCallConfig, kApp, Config("http://a", {}))
                   .ok());
-  std::optional<CallbackConfig> config;
+  SharedCallbackConfig config;
   ASSERT_TRUE(
       CallbackConfigStore(second.get()).Get(CallbackFamily::kCallConfig, kApp, &config).ok());
-  EXPECT_FALSE(config.has_value());
+  EXPECT_EQ(config, nullptr);
 }
 
 TEST(DatabaseOpenTest, NewerSchemaVersionIsRefusedAndLeftUntouched) {
@@ -444,7 +446,7 @@ TEST_F(StorageTest, ConcurrentReadersNeverKeepAStaleValue) {
   for (int i = 0; i < 4; ++i) {
     readers.emplace_back([&] {
       while (!done.load()) {
-        std::optional<CallbackConfig> config;
+        SharedCallbackConfig config;
         EXPECT_TRUE(configs_->Get(v4, kApp, &config).ok());
       }
     });
@@ -476,9 +478,10 @@ TEST(DurabilityDeathTest, CommittedWriteSurvivesProcessKill) {
   std::unique_ptr<Database> db;
   Status status = Database::Open(path, &db);
   ASSERT_TRUE(status.ok()) << status.message();
-  std::optional<CallbackConfig> config;
+  SharedCallbackConfig config;
   ASSERT_TRUE(CallbackConfigStore(db.get()).Get(CallbackFamily::kCallkit, kApp, &config).ok());
-  EXPECT_EQ(config, Config("https://crash", {"a", "b"}));
+  ASSERT_NE(config, nullptr);
+  EXPECT_EQ(*config, Config("https://crash", {"a", "b"}));
 }
 
 // ---- Transactions ----
@@ -759,16 +762,16 @@ TEST_F(StorageTest, ConcurrentPutGetOnDifferentApps) {
       for (int i = 0; i < kRounds; ++i) {
         CallbackConfig want = Config("https://app" + std::to_string(app) + "/" + std::to_string(i),
                                      {"e" + std::to_string(i), "t" + std::to_string(t)});
-        std::optional<CallbackConfig> got;
+        SharedCallbackConfig got;
         bool existed = false;
         if (!configs_->Put(family, app, want).ok()) ++failures;
-        if (!configs_->Get(family, app, &got).ok() || got != want) ++failures;
+        if (!configs_->Get(family, app, &got).ok() || !got || *got != want) ++failures;
         want.url += "/updated";
         if (!configs_->Update(family, app, want, &existed).ok() || !existed) ++failures;
-        if (!configs_->Get(family, app, &got).ok() || got != want) ++failures;
+        if (!configs_->Get(family, app, &got).ok() || !got || *got != want) ++failures;
         if (i % 10 == 9) {
           if (!configs_->Delete(family, app, &existed).ok() || !existed) ++failures;
-          if (!configs_->Get(family, app, &got).ok() || got.has_value()) ++failures;
+          if (!configs_->Get(family, app, &got).ok() || got != nullptr) ++failures;
         }
       }
     });
@@ -807,7 +810,7 @@ TEST_F(StorageTest, ConcurrentTransactionsAreAtomicToReaders) {
   for (int r = 0; r < 4; ++r) {
     readers.emplace_back([&] {
       while (!stop.load()) {
-        std::optional<CallbackConfig> a, b;
+        SharedCallbackConfig a, b;
         Status status = db_->WithLock([&] {
           Status get = configs_->Get(CallbackFamily::kCallConfig, kApp, &a);
           if (!get.ok()) return get;

@@ -1,24 +1,18 @@
 #include "server/callbacks/http_post.h"
 
-#include <cctype>
 #include <memory>
+
+#include "server/handlers/callback_rules.h"
 
 namespace trtc::callbacks {
 namespace {
 
 using namespace trtc::http;  // asio, beast, bhttp, tcp
+using handlers::StartsWithNoCase;
 using Clock = std::chrono::steady_clock;
 
 // A reply larger than this is an error, not something to keep reading.
 constexpr size_t kMaxReadReply = 64 * 1024;
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-  }
-  return true;
-}
 
 // One POST in flight. Owns everything its handlers touch; the last handler to run
 // releases it.

@@ -25,14 +25,6 @@ bool Contains(const std::array<std::string_view, N>& words, std::string_view wor
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-  }
-  return true;
-}
-
 RuleResult Problem(RuleProblem problem, std::string message) {
   return RuleResult{problem, std::move(message)};
 }
@@ -45,6 +37,14 @@ std::string_view View(const rapidjson::Value& string) {
 
 bool IsCallCommand(std::string_view word) { return Contains(kCallCommands, word); }
 bool IsCallkitAction(std::string_view word) { return Contains(kCallkitActions, word); }
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  }
+  return true;
+}
 
 bool HasHttpScheme(std::string_view url) {
   return StartsWithNoCase(url, "http://") || StartsWithNoCase(url, "https://");

@@ -51,6 +51,8 @@ struct RuleResult {
   bool ok() const { return problem == RuleProblem::kNone; }
 };
 
+// Whether `text` starts with `prefix` (lower case) in any case: URL schemes.
+bool StartsWithNoCase(std::string_view text, std::string_view prefix);
 // Case-insensitive "http://" or "https://" prefix.
 bool HasHttpScheme(std::string_view url);
 

@@ -1,7 +1,6 @@
 // The control plane's simulated calls and callback outbox (emulator.md "Simulated calls
 // and callback delivery"): POST /_emulator/calls, GET /_emulator/callbacks and
 // POST /_emulator/callbacks/{id}/replay.
-#include <limits>
 #include <mutex>
 #include <random>
 #include <set>
@@ -72,11 +71,9 @@ bool ParseCall(std::string_view body, const api::AppRegistry& apps, SimulatedCal
     return false;
   };
   std::string problem;
-  const std::optional<int64_t> sdkappid = IntegerMember(document, "sdkappid", &problem);
-  if (!sdkappid || *sdkappid < 0 || *sdkappid > std::numeric_limits<uint32_t>::max()) {
-    return fail(400, "sdkappid is required: an unsigned 32-bit integer");
-  }
-  call->sdkappid = static_cast<uint32_t>(*sdkappid);
+  const std::optional<uint32_t> sdkappid = Uint32Member(document, "sdkappid", &problem);
+  if (!sdkappid) return fail(400, "sdkappid is required: an unsigned 32-bit integer");
+  call->sdkappid = *sdkappid;
   if (apps.Find(call->sdkappid) == nullptr) {
     return fail(404, "sdkappid " + std::to_string(call->sdkappid) + " is not a fixture app");
   }

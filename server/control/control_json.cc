@@ -46,6 +46,18 @@ std::optional<int64_t> IntegerMember(const rapidjson::Value& object, const char*
   return it->value.GetInt64();
 }
 
+std::optional<uint32_t> Uint32Member(const rapidjson::Value& object, const char* name,
+                                     std::string* problem) {
+  problem->clear();
+  auto it = object.FindMember(name);
+  if (it == object.MemberEnd()) return std::nullopt;
+  if (!it->value.IsUint()) {
+    *problem = std::string(name) + " must be an unsigned 32-bit integer";
+    return std::nullopt;
+  }
+  return it->value.GetUint();
+}
+
 std::optional<std::string> StringMember(const rapidjson::Value& object, const char* name,
                                         std::string* problem) {
   problem->clear();

@@ -23,6 +23,9 @@ bool ParseObject(std::string_view body, rapidjson::Document* document, http::Res
 // with *problem saying what was expected.
 std::optional<int64_t> IntegerMember(const rapidjson::Value& object, const char* name,
                                      std::string* problem);
+// An integer in 0..2^32-1 (an SDKAppID); out of range is a problem like a wrong type.
+std::optional<uint32_t> Uint32Member(const rapidjson::Value& object, const char* name,
+                                     std::string* problem);
 std::optional<std::string> StringMember(const rapidjson::Value& object, const char* name,
                                         std::string* problem);
 

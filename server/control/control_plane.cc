@@ -182,17 +182,15 @@ http::Response ControlPlane::MakeUserSig(const ControlRequest& request) {
   http::Response error;
   if (!ParseObject(request.body, &document, &error)) return error;
   std::string problem;
-  const std::optional<int64_t> sdkappid = IntegerMember(document, "sdkappid", &problem);
-  if (!sdkappid || *sdkappid < 0 || *sdkappid > std::numeric_limits<uint32_t>::max()) {
-    return ErrorResponse(400, "sdkappid is required: an unsigned 32-bit integer");
-  }
+  const std::optional<uint32_t> sdkappid = Uint32Member(document, "sdkappid", &problem);
+  if (!sdkappid) return ErrorResponse(400, "sdkappid is required: an unsigned 32-bit integer");
   const std::optional<std::string> identifier = StringMember(document, "identifier", &problem);
   if (!identifier || identifier->empty()) {
     return ErrorResponse(400, "identifier is required: a non-empty string");
   }
   const std::optional<int64_t> expire = IntegerMember(document, "expire", &problem);
   if (!problem.empty()) return ErrorResponse(400, problem);
-  const api::App* app = context_.apps.Find(static_cast<uint32_t>(*sdkappid));
+  const api::App* app = context_.apps.Find(*sdkappid);
   if (app == nullptr) {
     return ErrorResponse(404, "sdkappid " + std::to_string(*sdkappid) + " is not a fixture app");
   }
@@ -237,12 +235,7 @@ http::Response ControlPlane::AddFault(const ControlRequest& request) {
   const std::optional<std::string> api = StringMember(document, "api", &problem);
   if (!api) return ErrorResponse(400, "api is required: an API path such as v4/call_config/get_callback");
   rule.api = *api;
-  if (std::optional<int64_t> sdkappid = IntegerMember(document, "sdkappid", &problem)) {
-    if (*sdkappid < 0 || *sdkappid > std::numeric_limits<uint32_t>::max()) {
-      return ErrorResponse(400, "sdkappid must be a uint32");
-    }
-    rule.sdkappid = static_cast<uint32_t>(*sdkappid);
-  }
+  rule.sdkappid = Uint32Member(document, "sdkappid", &problem);
   if (!problem.empty()) return ErrorResponse(400, problem);
   if (std::optional<int64_t> code = IntegerMember(document, "error_code", &problem)) {
     if (*code < std::numeric_limits<int>::min() || *code > std::numeric_limits<int>::max()) {
@@ -286,13 +279,7 @@ http::Response ControlPlane::Reset(const ControlRequest& request) {
   http::Response error;
   if (!ParseObject(request.body, &document, &error)) return error;
   std::string problem;
-  std::optional<uint32_t> sdkappid;
-  if (std::optional<int64_t> id = IntegerMember(document, "sdkappid", &problem)) {
-    if (*id < 0 || *id > std::numeric_limits<uint32_t>::max()) {
-      return ErrorResponse(400, "sdkappid must be a uint32");
-    }
-    sdkappid = static_cast<uint32_t>(*id);
-  }
+  const std::optional<uint32_t> sdkappid = Uint32Member(document, "sdkappid", &problem);
   if (!problem.empty()) return ErrorResponse(400, problem);
   Status status = context_.reset_state(sdkappid);
   if (!status.ok()) return ErrorResponse(500, "reset failed: " + status.message());

@@ -76,32 +76,26 @@ class CallPlayer {
         AcceptAll();
         // The caller hangs up first, then callees until at most one participant is left.
         while (members_.size() > 1) Leave(members_.front().user, "Hangup");
-        End({"caller_call_end"}, "callee_call_end");
+        End("caller_call_end", "callee_call_end");
         break;
       case CallOutcome::kReject:
-        for (const std::string& callee : call_.callees) {
-          Leave(callee, "Reject");
-          V1Event("callee_reject_call", callee);
-        }
-        End({"caller_call_rejected"}, nullptr);
+        EveryCalleeRefuses("Reject", "callee_reject_call");
+        End("caller_call_rejected", nullptr);
         break;
       case CallOutcome::kNotAnswer:
-        for (const std::string& callee : call_.callees) {
-          Leave(callee, "NotAnswer");
-          V1Event("callee_not_answer_call", callee);
-        }
-        End({"caller_call_missed"}, nullptr);
+        EveryCalleeRefuses("NotAnswer", "callee_not_answer_call");
+        End("caller_call_missed", nullptr);
         break;
       case CallOutcome::kCancel:
-        End({"caller_cancel_call"}, "callee_call_canceled");
+        End("caller_cancel_call", "callee_call_canceled");
         break;
       case CallOutcome::kCallBusy:
-        End({"caller_call_busy"}, nullptr);
+        End("caller_call_busy", nullptr);
         break;
       case CallOutcome::kInterrupt:
         AcceptAll();
         DropEveryone();
-        End({"caller_call_interrupted"}, "callee_call_interrupted");
+        End("caller_call_interrupted", "callee_call_interrupted");
         break;
     }
     return std::move(planned_);
@@ -156,6 +150,14 @@ class CallPlayer {
     }
   }
 
+  // Each callee in turn leaves by `action` (v4 ActionType), with its v1 event.
+  void EveryCalleeRefuses(const char* action, const char* callee_event) {
+    for (const std::string& callee : call_.callees) {
+      Leave(callee, action);
+      V1Event(callee_event, callee);
+    }
+  }
+
   // `user` leaves the call by `action` (Reject, NotAnswer, Hangup). By value: the
   // caller may pass a name held by the member about to be removed.
   void Leave(std::string user, const char* action) {
@@ -203,9 +205,9 @@ class CallPlayer {
 
   // The call is over: the caller's and each callee's closing event (when the outcome has
   // one), the v4 end record, then the v1 status callback.
-  void End(std::initializer_list<const char*> caller_events, const char* callee_event) {
+  void End(const char* caller_event, const char* callee_event) {
     Tick();
-    for (const char* event : caller_events) V1Event(event, call_.caller);
+    V1Event(caller_event, call_.caller);
     if (callee_event != nullptr) {
       for (const std::string& callee : call_.callees) V1Event(callee_event, callee);
     }

@@ -40,10 +40,10 @@ bool AcceptedReply(CallbackFamily family, int http_status, const std::string& re
   return code != document.MemberEnd() && code->value.IsInt64() && code->value.GetInt64() == 0;
 }
 
+// One delivery being sent; its attempts (a previous run's too) grow as they are made.
 struct CallbackDispatcher::Job {
   storage::CallbackDelivery delivery;
-  bool retries = true;
-  size_t attempts_made = 0;  // including the ones a previous run made
+  bool retries;
 };
 
 CallbackDispatcher::CallbackDispatcher(storage::CallbackOutbox& outbox, const Clock& clock,
@@ -63,19 +63,13 @@ CallbackDispatcher::~CallbackDispatcher() {
 void CallbackDispatcher::Deliver(std::vector<storage::CallbackDelivery> deliveries) {
   auto jobs = std::make_shared<std::vector<std::shared_ptr<Job>>>();
   for (storage::CallbackDelivery& delivery : deliveries) {
-    auto job = std::make_shared<Job>();
-    job->attempts_made = delivery.attempts.size();
-    job->delivery = std::move(delivery);
-    jobs->push_back(std::move(job));
+    jobs->push_back(std::make_shared<Job>(Job{std::move(delivery), /*retries=*/true}));
   }
   boost::asio::post(io_, [this, jobs] { SendInOrder(jobs, 0); });
 }
 
 void CallbackDispatcher::Replay(storage::CallbackDelivery delivery) {
-  auto job = std::make_shared<Job>();
-  job->retries = false;
-  job->attempts_made = delivery.attempts.size();
-  job->delivery = std::move(delivery);
+  auto job = std::make_shared<Job>(Job{std::move(delivery), /*retries=*/false});
   boost::asio::post(io_, [this, job] { Attempt(job, nullptr); });
 }
 
@@ -99,13 +93,13 @@ void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()>
   const int64_t at_ms = clock_.NowMillis();
   PostJson(io_, job->delivery.url, job->delivery.body, settings_.timeout,
            [this, job, then = std::move(then), at_ms](PostResult result) {
-             const storage::CallbackDelivery& delivery = job->delivery;
-             ++job->attempts_made;
+             storage::CallbackDelivery& delivery = job->delivery;
              const bool accepted =
                  AcceptedReply(delivery.family, result.http_status, result.reply);
              std::optional<std::chrono::milliseconds> retry_in;
              if (!accepted && job->retries) {
-               retry_in = RetryDelay(delivery.family, job->attempts_made, settings_.retry_unit);
+               retry_in =
+                   RetryDelay(delivery.family, delivery.attempts.size() + 1, settings_.retry_unit);
              }
              const DeliveryState state = accepted   ? DeliveryState::kDelivered
                                          : retry_in ? DeliveryState::kPending
@@ -114,6 +108,7 @@ void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()>
                                               result.latency_ms, std::move(result.error)};
              bool found = false;
              Status status = outbox_.RecordAttempt(delivery.id, attempt, state, &found);
+             delivery.attempts.push_back(std::move(attempt));
              if (!status.ok()) {
                LogError("recording callback delivery " + std::to_string(delivery.id) + ": " +
                         status.message());

@@ -37,6 +37,31 @@ std::vector<std::string> Commands(const std::vector<ReceivedRequest>& requests) 
   return out;
 }
 
+rapidjson::Document Outbox(uint16_t port, const std::string& query = "") {
+  HttpReply reply = HttpClient(port).Send(bhttp::verb::get, "/_emulator/callbacks" + query, "");
+  EXPECT_EQ(reply.status, 200u) << reply.body;
+  return reply.Json();
+}
+
+// Polls the outbox until `done` holds for its deliveries (bounded; only a failing test
+// waits long).
+rapidjson::Document OutboxWhen(uint16_t port, const std::string& query,
+                               const std::function<bool(const rapidjson::Value&)>& done) {
+  for (int i = 0; i < 6000; ++i) {
+    rapidjson::Document outbox = Outbox(port, query);
+    if (outbox.IsObject() && done(outbox["callbacks"])) return outbox;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  rapidjson::Document outbox = Outbox(port, query);
+  ADD_FAILURE() << "the outbox never reached the expected state";
+  return outbox;
+}
+
+// The state of the first delivery of an outbox.
+bool FirstIs(const rapidjson::Value& callbacks, const char* state) {
+  return !callbacks.Empty() && Str(callbacks[0]["state"]) == state;
+}
+
 class CallbacksTest : public EmulatorTest {
  protected:
   static void SetUpTestSuite() {
@@ -62,20 +87,11 @@ class CallbacksTest : public EmulatorTest {
     return reply.Json();
   }
   rapidjson::Document Outbox(const std::string& query = "") {
-    HttpReply reply = Control(bhttp::verb::get, "/_emulator/callbacks" + query);
-    EXPECT_EQ(reply.status, 200u) << reply.body;
-    return reply.Json();
+    return testing::Outbox(port(), query);
   }
-  // Polls the outbox until `done` holds for it (bounded; only a failing test waits long).
   rapidjson::Document OutboxWhen(const std::string& query,
                                  const std::function<bool(const rapidjson::Value&)>& done) {
-    for (int i = 0; i < 6000; ++i) {
-      rapidjson::Document outbox = Outbox(query);
-      if (outbox.IsObject() && done(outbox["callbacks"])) return outbox;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    ADD_FAILURE() << "the outbox never reached the expected state: " << Outbox(query)["callbacks"].Size();
-    return Outbox(query);
+    return testing::OutboxWhen(port(), query, done);
   }
   // Waits until every delivery of the outbox (filtered by `query`) is delivered or failed.
   rapidjson::Document Settled(const std::string& query) {
@@ -443,11 +459,9 @@ TEST(CallbackOutboxPersistenceTest, TheOutboxSurvivesARestart) {
   }
   ASSERT_EQ(receiver.WaitFor(1).size(), 1u);
   // The attempt is recorded once the reply is read; wait for that before stopping.
-  std::string before;
-  for (int i = 0; i < 6000 && before.find("delivered") == std::string::npos; ++i) {
-    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    before = HttpClient(server->port()).Send(bhttp::verb::get, "/_emulator/callbacks", "").body;
-  }
+  OutboxWhen(server->port(), "", [](const rapidjson::Value& c) { return FirstIs(c, "delivered"); });
+  const std::string before =
+      HttpClient(server->port()).Send(bhttp::verb::get, "/_emulator/callbacks", "").body;
   ASSERT_NE(before.find("delivered"), std::string::npos) << before;
   EXPECT_EQ(server->Stop(SIGTERM), 0);
 
@@ -483,12 +497,10 @@ TEST(CallbackOutboxPersistenceTest, APendingDeliveryResumesAfterARestart) {
   }
   ASSERT_EQ(receiver.WaitFor(2).size(), 2u);
   // Wait until the second failed attempt is recorded (the delivery stays pending).
-  std::string outbox;
-  for (int i = 0; i < 6000 && outbox.find("still not") == std::string::npos; ++i) {
-    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    outbox = HttpClient(server->port()).Send(bhttp::verb::get, "/_emulator/callbacks", "").body;
-  }
-  ASSERT_NE(outbox.find("\"state\":\"pending\""), std::string::npos) << outbox;
+  rapidjson::Document outbox = OutboxWhen(server->port(), "", [](const rapidjson::Value& c) {
+    return !c.Empty() && c[0]["attempts"].Size() == 2;
+  });
+  ASSERT_TRUE(FirstIs(outbox["callbacks"], "pending"));
   EXPECT_EQ(server->Stop(SIGTERM), 0);
 
   ASSERT_TRUE(ServerProcess::Start(args, &server));

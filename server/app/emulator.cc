@@ -186,6 +186,7 @@ std::string Emulator::url() const {
 }
 
 uint16_t Emulator::port() const { return parts_->server->port(); }
+http::RequestHandler& Emulator::handler() { return *parts_->router; }
 void Emulator::StopOnSignals() { parts_->server->StopOnSignals(); }
 void Emulator::Run() { parts_->server->Run(); }
 void Emulator::Stop() { parts_->server->Stop(); }

@@ -9,6 +9,7 @@ packages=(
   g++ cmake make
   libboost-dev rapidjson-dev libsqlite3-dev libssl-dev zlib1g-dev
   libgtest-dev
+  clang libclang-rt-14-dev  # libFuzzer and its sanitizers, for tests/fuzz
 )
 # Node.js runs the official UserSig generator in the tests; keep one that is already there.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

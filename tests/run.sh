@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: builds trtc-emulator three times — RelWithDebInfo, ASan+UBSan and
-# TSan — and runs every unit and integration test (ctest) against each build.
+# TSan — and runs every unit and integration test (ctest) against each build, then runs
+# each libFuzzer target for 20 seconds (tests/fuzz/run.sh).
 # Needs the dependencies of .ci/install-deps.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +27,5 @@ run_suite build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo
 run_suite build/asan -DCMAKE_BUILD_TYPE=Debug -DTRTC_SANITIZE=ON
 TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
   run_suite build/tsan -DCMAKE_BUILD_TYPE=Debug -DTRTC_TSAN=ON
+bash tests/fuzz/run.sh 20
 echo "== all test suites passed"

@@ -3,6 +3,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "server/common/utf8.h"
+
 namespace trtc::api {
 namespace {
 
@@ -12,8 +14,15 @@ void Key(JsonWriter& w, std::string_view key) {
   w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
 }
 
+// An error message may quote the request's path or query values, which may be any
+// bytes: bad ones become U+FFFD, so that the envelope is always valid JSON.
 void String(JsonWriter& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  if (IsValidUtf8(value)) {
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  } else {
+    const std::string valid = ValidUtf8(value);
+    w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+  }
 }
 
 void Payload(JsonWriter& w, const std::string& raw) {

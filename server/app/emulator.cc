@@ -174,6 +174,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   callbacks::DispatcherSettings delivery;
   delivery.timeout = std::chrono::milliseconds(options.callback_timeout_ms);
   delivery.retry_unit = std::chrono::milliseconds(options.callback_retry_unit_ms);
+  delivery.send = options.send_callbacks;
   parts->callback_dispatcher =
       std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery);
   // Deliveries a previous run left pending carry on where they stopped.
@@ -203,6 +204,7 @@ std::string Emulator::url() const {
 }
 
 uint16_t Emulator::port() const { return parts_->server->port(); }
+http::RequestHandler& Emulator::handler() { return *parts_->router; }
 void Emulator::StopOnSignals() { parts_->server->StopOnSignals(); }
 void Emulator::Run() { parts_->server->Run(); }
 void Emulator::Stop() { parts_->server->Stop(); }

@@ -10,6 +10,7 @@
 
 #include "server/app/options.h"
 #include "server/common/status.h"
+#include "server/http/request_handler.h"
 
 namespace trtc::app {
 
@@ -21,6 +22,9 @@ class Emulator {
   // "http://HOST:PORT" with the real port.
   std::string url() const;
   uint16_t port() const;
+  // The whole request pipeline (control plane and REST APIs) that the transport feeds:
+  // lets the fuzzers drive requests without sockets. Valid as long as the Emulator.
+  http::RequestHandler& handler();
   void StopOnSignals();
   void Run();
   void Stop();

@@ -260,10 +260,13 @@ Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* 
                          std::to_string(root.GetErrorOffset()) + ")");
   }
   if (!root.IsObject()) return Status::Error(origin + ": must be a JSON object");
-  Status status = OnlyMembers(ctx, "fixture", root, {"apps", "call_callbacks", "callkit_callbacks", "rooms"});
+  // Read through a const view: comparing RapidJSON 1.1's non-const member iterators is
+  // ambiguous under C++20's reversed operator== (clang -Wambiguous-reversed-operator).
+  const Value& object = root;
+  Status status = OnlyMembers(ctx, "fixture", object, {"apps", "call_callbacks", "callkit_callbacks", "rooms"});
   if (!status.ok()) return status;
-  auto apps = root.FindMember("apps");
-  if (apps == root.MemberEnd()) return ctx.Error("fixture", "apps is required");
+  auto apps = object.FindMember("apps");
+  if (apps == object.MemberEnd()) return ctx.Error("fixture", "apps is required");
   if (!apps->value.IsArray()) return ctx.Error("apps", "must be an array");
   for (size_t i = 0; i < apps->value.Size(); ++i) {
     api::App app;
@@ -275,13 +278,13 @@ Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* 
     }
     fixtures->apps.push_back(std::move(app));
   }
-  status = ReadSection(ctx, root, "call_callbacks", handlers::kCallConfigSeed,
+  status = ReadSection(ctx, object, "call_callbacks", handlers::kCallConfigSeed,
                        &fixtures->call_callbacks);
   if (status.ok()) {
-    status = ReadSection(ctx, root, "callkit_callbacks", handlers::kCallkitSeed,
+    status = ReadSection(ctx, object, "callkit_callbacks", handlers::kCallkitSeed,
                          &fixtures->callkit_callbacks);
   }
-  if (status.ok()) status = ReadRoomSection(ctx, root, &fixtures->rooms);
+  if (status.ok()) status = ReadRoomSection(ctx, object, &fixtures->rooms);
   return status;
 }
 

@@ -23,6 +23,7 @@ struct Options {
   int threads = 0;       // 0: one per core
   int callback_timeout_ms = 2000;     // per callback attempt (api.md §6: 2 s)
   int callback_retry_unit_ms = 1000;  // the unit of the v1 retry schedule
+  bool send_callbacks = true;         // no flag: only the request fuzzer turns it off
 };
 
 enum class ParseResult { kRun, kHelp, kVersion, kError };

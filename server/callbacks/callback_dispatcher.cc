@@ -90,6 +90,7 @@ void CallbackDispatcher::SendInOrder(std::shared_ptr<std::vector<std::shared_ptr
 }
 
 void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()> then) {
+  if (!settings_.send) return;
   const int64_t at_ms = clock_.NowMillis();
   PostJson(io_, job->delivery.url, job->delivery.body, settings_.timeout,
            [this, job, then = std::move(then), at_ms](PostResult result) {

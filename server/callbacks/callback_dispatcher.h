@@ -24,6 +24,9 @@ namespace trtc::callbacks {
 struct DispatcherSettings {
   std::chrono::milliseconds timeout{2000};     // per attempt, the documented 2 s
   std::chrono::milliseconds retry_unit{1000};  // the v1 schedule's unit
+  // false: deliveries are recorded and stay pending, nothing goes on the network (the
+  // request fuzzer, whose inputs may name any host).
+  bool send = true;
 };
 
 // Whether an attempt's answer counts as delivered for its family.

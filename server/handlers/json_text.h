@@ -7,12 +7,21 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "server/common/utf8.h"
+
 namespace trtc::handlers {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
+// Text that is not UTF-8 (a path or query value quoted back) is written with U+FFFD for
+// its bad bytes: the Writer would copy them as they are, and the response not be JSON.
 inline void WriteString(JsonWriter& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  if (IsValidUtf8(text)) {
+    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  } else {
+    const std::string valid = ValidUtf8(text);
+    writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+  }
 }
 
 inline std::string TakeJson(const rapidjson::StringBuffer& buffer) {

@@ -131,13 +131,14 @@ std::string ApplyRoomFields(const Value& room_info, storage::RoomInfo* room) {
 }
 
 void MergeMetadata(const storage::Metadata& written, storage::Metadata* metadata) {
-  for (const auto& [key, value] : written) {
+  // Not a structured binding: clang before 16 cannot capture one in a lambda.
+  for (const auto& entry : written) {
     auto it = std::find_if(metadata->begin(), metadata->end(),
-                           [&](const auto& pair) { return pair.first == key; });
+                           [&](const auto& pair) { return pair.first == entry.first; });
     if (it != metadata->end()) {
-      it->second = value;
+      it->second = entry.second;
     } else {
-      metadata->emplace_back(key, value);
+      metadata->push_back(entry);
     }
   }
 }

@@ -1,0 +1,138 @@
+// Fuzzes the whole request pipeline behind the HTTP transport — the router, query
+// parsing, the REST and control routes, JSON bodies, validation and storage — through
+// the same RequestHandler / Exchange calls a real connection makes, on a real Emulator
+// (in-memory database, auth off, no rate limits) that is never run.
+//
+// An input is up to kMaxRequests requests separated by kSeparator, each:
+//   byte 0: bits 0-4 pick a route (kRoutes, then the REST endpoints), bits 5-7 an app;
+//           a number past the last route means a raw request:
+//   raw:    byte 1 picks the method; the target runs to the first '\n'; the rest is the body
+//   else:   the rest is the body.
+// Every input starts from the fixture's state (a reset through the control plane), so a
+// crash replays from its input alone. Every response must be valid JSON.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "server/api/endpoint_table.h"
+#include "server/app/emulator.h"
+#include "tests/fuzz/fuzz_check.h"
+
+namespace {
+
+namespace bhttp = boost::beast::http;
+
+constexpr std::string_view kSeparator = "\n~~\n";
+constexpr size_t kMaxRequests = 8;
+
+// SDKAppIDs of api_fixture.json — all packages, no call_group, no live — and one no
+// fixture defines (auth off lets it in).
+constexpr const char* kApps[] = {"1400000000", "1400000002", "1400000004", "1400000009"};
+
+constexpr bhttp::verb kMethods[] = {bhttp::verb::post, bhttp::verb::get, bhttp::verb::delete_,
+                                    bhttp::verb::head, bhttp::verb::put, bhttp::verb::options};
+
+struct Route {
+  bhttp::verb method;
+  std::string target;  // up to the query, which is added per app
+  bool rest;           // a REST API (else a control route)
+};
+
+// The control plane's routes (server/control/control_plane.cc), then every REST API.
+std::vector<Route> MakeRoutes() {
+  std::vector<Route> routes = {
+      {bhttp::verb::get, "/_emulator/health", false},
+      {bhttp::verb::get, "/_emulator/clock", false},
+      {bhttp::verb::post, "/_emulator/clock", false},
+      {bhttp::verb::post, "/_emulator/usersig", false},
+      {bhttp::verb::get, "/_emulator/requests", false},
+      {bhttp::verb::delete_, "/_emulator/requests", false},
+      {bhttp::verb::post, "/_emulator/faults", false},
+      {bhttp::verb::get, "/_emulator/faults", false},
+      {bhttp::verb::delete_, "/_emulator/faults", false},
+      {bhttp::verb::post, "/_emulator/reset", false},
+      {bhttp::verb::get, "/_emulator/state", false},
+  };
+  for (const trtc::api::Endpoint& endpoint : trtc::api::AllEndpoints()) {
+    routes.push_back({bhttp::verb::post, "/" + std::string(endpoint.path), true});
+  }
+  // Added after the REST APIs, so that the committed corpus keeps its route numbers.
+  routes.push_back({bhttp::verb::post, "/_emulator/calls", false});
+  routes.push_back({bhttp::verb::get, "/_emulator/callbacks", false});
+  routes.push_back({bhttp::verb::post, "/_emulator/callbacks/1/replay", false});
+  return routes;
+}
+
+trtc::http::RequestHandler& Handler() {
+  // Lives as long as the process (and stays reachable, for LeakSanitizer).
+  static trtc::app::Emulator* emulator = [] {
+    trtc::app::Options options;
+    options.port = 0;  // it listens on an ephemeral loopback port, but never serves
+    options.in_memory = true;
+    options.fixtures = TRTC_FUZZ_FIXTURE;
+    options.rate_limits = false;
+    options.auth = trtc::api::AuthMode::kOff;
+    options.log_level = trtc::LogLevel::kError;
+    options.threads = 1;
+    options.send_callbacks = false;  // a fuzzed callback URL may name any host
+    std::unique_ptr<trtc::app::Emulator> created;
+    const trtc::Status status = trtc::app::Emulator::Create(options, &created);
+    FUZZ_CHECK(status.ok(), status.message().c_str());
+    return created.release();
+  }();
+  return emulator->handler();
+}
+
+// Sends one request the way a session does, and checks the response.
+void Send(bhttp::verb method, std::string_view target, std::string_view body) {
+  const trtc::http::Response response = Handler().Begin(method, target)->Finish(body);
+  FUZZ_CHECK(response.status != 500, "an internal error");
+  rapidjson::Document document;
+  document.Parse<rapidjson::kParseValidateEncodingFlag>(response.body.data(), response.body.size());
+  FUZZ_CHECK(!document.HasParseError() && document.IsObject(),
+             "the response is not a valid JSON object");
+}
+
+void SendOne(std::string_view request) {
+  static const std::vector<Route> routes = MakeRoutes();
+  if (request.empty()) return;
+  const auto selector = static_cast<uint8_t>(request[0]);
+  request.remove_prefix(1);
+  const size_t route = selector & 0x1f;
+  if (route < routes.size()) {
+    const std::string app = kApps[(selector >> 5) % std::size(kApps)];
+    const std::string query =
+        routes[route].rest
+            ? "?sdkappid=" + app + "&identifier=administrator&usersig=x&random=42&contenttype=json"
+            : "?sdkappid=" + app;
+    Send(routes[route].method, routes[route].target + query, request);
+    return;
+  }
+  if (request.empty()) return;
+  const bhttp::verb method = kMethods[static_cast<uint8_t>(request[0]) % std::size(kMethods)];
+  request.remove_prefix(1);
+  const size_t end = request.find('\n');
+  const std::string_view target = request.substr(0, end);
+  const std::string_view body = end == request.npos ? "" : request.substr(end + 1);
+  Send(method, target, body);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  Handler().Begin(bhttp::verb::post, "/_emulator/reset")->Finish("");
+  Handler().Begin(bhttp::verb::post, "/_emulator/clock")->Finish(R"({"offset_s":0})");
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  for (size_t n = 0; n < kMaxRequests && !input.empty(); ++n) {
+    const size_t end = input.find(kSeparator);
+    SendOne(input.substr(0, end));
+    input = end == input.npos ? "" : input.substr(end + kSeparator.size());
+  }
+  return 0;
+}

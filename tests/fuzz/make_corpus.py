@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Writes the committed seed corpora of tests/fuzz/corpus/ from real examples: the spec's
+UserSig vectors, request bodies of tests/integration, the fixture files. Run it again
+after changing the request format of api_request_fuzz.cc (the route order below must be
+its kRoutes order, then the endpoint table's)."""
+import hashlib
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SPEC = os.environ.get("TRTC_SPEC_DIR", os.path.join(ROOT, "..", "shared", "spec"))
+
+ROUTES = [
+    "GET /_emulator/health", "GET /_emulator/clock", "POST /_emulator/clock",
+    "POST /_emulator/usersig", "GET /_emulator/requests", "DELETE /_emulator/requests",
+    "POST /_emulator/faults", "GET /_emulator/faults", "DELETE /_emulator/faults",
+    "POST /_emulator/reset", "GET /_emulator/state",
+    "v4/call_config/set_callback", "v4/call_config/get_callback",
+    "v4/call_config/delete_callback", "v1/callback/set", "v1/callback/get",
+    "v1/callback/update", "v1/callback/delete", "v4/live_engine_http_srv/create_room",
+    "v4/live_engine_http_srv/destroy_room", "v4/live_engine_http_srv/update_room_info",
+    "v4/live_engine_http_srv/get_room_info", "v4/live_engine_http_srv/get_room_list",
+    "v4/live_engine_http_srv/set_room_metadata", "v4/live_engine_http_srv/get_room_metadata",
+    "v4/live_engine_http_srv/del_room_metadata",
+]
+SEPARATOR = b"\n~~\n"
+RAW = 0x1f  # a route number past the last route: a raw request
+METHODS = {"POST": 0, "GET": 1, "DELETE": 2, "HEAD": 3, "PUT": 4, "OPTIONS": 5}
+
+
+def request(route, body="", app=0):
+    """One request of the api_request_fuzz format; app 0-3 as its kApps."""
+    return bytes([ROUTES.index(route) | (app << 5)]) + body.encode()
+
+
+def raw(method, target, body=""):
+    return bytes([RAW, METHODS[method]]) + target.encode() + b"\n" + body.encode()
+
+
+def api_seeds():
+    room = "v4/live_engine_http_srv/"
+    singles = [
+        ("v4/call_config/set_callback",
+         '{"Url":"https://www.example.com/callback","CallbackCommandList":'
+         '["Call.CallbackAfterStartCall","Call.CallbackAfterEndCall"]}'),
+        ("v4/call_config/set_callback", '{"Url":5,"CallbackCommandList":[1]}'),
+        ("v4/call_config/get_callback", "{}"),
+        ("v4/call_config/delete_callback", ""),
+        ("v1/callback/set",
+         '{"address":"http://www.example.com/callback","actions":["call_busy","normal_end"]}'),
+        ("v1/callback/update", '{"address":"https://keep.example/v1","actions":["reject","cancel"]}'),
+        ("v1/callback/get", ""),
+        ("v1/callback/delete", "{}"),
+        (room + "create_room",
+         '{"RoomInfo":{"RoomId":"kept","RoomType":"Live","RoomName":"名字","Category":[4],'
+         '"MaxSeatCount":8,"TakeSeatMode":"ApplyToTake","IsSeatEnabled":true}}'),
+        (room + "create_room", '{"RoomInfo":{"RoomId":"r","RoomType":"Voice"}}'),
+        (room + "destroy_room", '{"RoomId":"seeded-room"}'),
+        (room + "update_room_info",
+         '{"RoomInfo":{"RoomId":"seeded-room","RoomName":"after","IsMessageDisabled":true}}'),
+        (room + "get_room_info", '{"RoomId":"seeded-room"}'),
+        (room + "get_room_list", '{"Next":"","Count":20}'),
+        (room + "set_room_metadata",
+         '{"RoomId":"seeded-room","Metadata":[{"Key":"a","Value":"1"},{"Key":"键","Value":"值"}]}'),
+        (room + "get_room_metadata", '{"RoomId":"seeded-room","Keys":["theme"]}'),
+        (room + "del_room_metadata", '{"RoomId":"seeded-room","Keys":["theme"]}'),
+        ("POST /_emulator/clock", '{"offset_s":3600}'),
+        ("POST /_emulator/usersig", '{"sdkappid":1400000000,"identifier":"administrator","expire":600}'),
+        ("POST /_emulator/faults",
+         '{"api":"v4/call_config/get_callback","sdkappid":1400000000,"error_code":1,"times":1}'),
+        ("POST /_emulator/reset", '{"sdkappid":1400000000}'),
+        ("GET /_emulator/state", ""),
+        ("GET /_emulator/requests", ""),
+    ]
+    seeds = [request(route, body) for route, body in singles]
+    seeds += [request(room + "create_room", '{"RoomInfo":{"RoomId":"r","RoomType":"Live"}}', app)
+              for app in (1, 2, 3)]
+    seeds.append(request("v1/callback/set", '{"address":"http://a.example/","actions":["cancel"]}', 1))
+    # Sequences: what a client does, one step after another.
+    seeds.append(SEPARATOR.join([
+        request(room + "create_room", '{"RoomInfo":{"RoomId":"m","RoomType":"Live"}}'),
+        request(room + "set_room_metadata", '{"RoomId":"m","Metadata":[{"Key":"k","Value":"v"}]}'),
+        request(room + "get_room_list", '{"Count":1}'),
+        request(room + "update_room_info", '{"RoomInfo":{"RoomId":"m","MaxMemberCount":5}}'),
+        request(room + "del_room_metadata", '{"RoomId":"m","Keys":["k"]}'),
+        request(room + "destroy_room", '{"RoomId":"m"}'),
+        request("GET /_emulator/state"),
+    ]))
+    seeds.append(SEPARATOR.join([
+        request("POST /_emulator/faults", '{"api":"v1/callback/get","delay_ms":50,"times":1}'),
+        request("v1/callback/get"),
+        request("GET /_emulator/faults"),
+        request("GET /_emulator/requests"),
+    ]))
+    # Raw targets: the query string and routing themselves.
+    seeds += [
+        raw("POST", "/v4/call_config/get_callback?sdkappid=1400000000&identifier=administrator"
+                    "&usersig=x&random=99&contenttype=json", "{}"),
+        raw("GET", "/v1/callback/get?sdkappid=1400000000&random=1&contenttype=json"),
+        raw("POST", "/v4/nope?sdkappid=%31400000000&random=1&contenttype=json", "{}"),
+        raw("GET", "/_emulator/requests?sdkappid=1400000000&api=v1/callback/get&limit=5"),
+        raw("POST", "/_emulator/unknown"),
+    ]
+    return seeds
+
+
+def usersig_seeds():
+    with open(os.path.join(SPEC, "usersig-vectors.json")) as f:
+        vectors = json.load(f)["vectors"]
+    return [v["usersig"].encode() for v in vectors if v.get("usersig")]
+
+
+def fixture_seeds():
+    paths = [os.path.join(ROOT, "fixtures", "default.json"),
+             os.path.join(HERE, "api_fixture.json")]
+    folder = os.path.join(ROOT, "tests", "integration", "fixtures")
+    paths += [os.path.join(folder, name) for name in sorted(os.listdir(folder))]
+    seeds = []
+    for path in paths:
+        with open(path, "rb") as f:
+            seeds.append(f.read())
+    return seeds
+
+
+def query_seeds():
+    return [
+        b"/v4/call_config/get_callback?sdkappid=1400000000&identifier=administrator"
+        b"&usersig=eJw*-_%2B%2F%3D&random=4294967295&contenttype=json",
+        b"/v1/callback/set?sdkappid=%31%34&sdkappid=2&random=&contenttype=js%6Fn",
+        b"/_emulator/state?sdkappid=1400000000",
+        b"4294967296",
+    ]
+
+
+def write(target, seeds):
+    folder = os.path.join(HERE, "corpus", target)
+    os.makedirs(folder, exist_ok=True)
+    for seed in seeds:
+        name = hashlib.sha1(seed).hexdigest()
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(seed)
+    print(f"{target}: {len(seeds)} seeds", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    write("api_request_fuzz", api_seeds())
+    write("usersig_fuzz", usersig_seeds())
+    write("fixture_loader_fuzz", fixture_seeds())
+    write("query_string_fuzz", query_seeds())

@@ -21,9 +21,11 @@ struct Options {
   api::AuthMode auth = api::AuthMode::kStrict;
   LogLevel log_level = LogLevel::kInfo;
   int threads = 0;       // 0: one per core
+  bool healthcheck = false;  // ask a running server instead of starting one
 };
 
-enum class ParseResult { kRun, kHelp, kVersion, kError };
+// kHealthcheck: --healthcheck was given; the other options say which server to ask.
+enum class ParseResult { kRun, kHelp, kVersion, kHealthcheck, kError };
 
 // Reads an environment variable; returns nullptr when unset.
 using EnvLookup = std::function<const char*(const char* name)>;

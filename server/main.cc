@@ -1,10 +1,15 @@
 // trtc-emulator: parse the options, start everything, print the ready line, serve until
 // SIGINT/SIGTERM. Exit status 0 after a signal, 2 when anything fails to start.
+// With --healthcheck it asks a running server instead: exit 0 ready, 1 not.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "server/app/emulator.h"
+#include "server/app/healthcheck.h"
 
 int main(int argc, char** argv) {
   using namespace trtc::app;
@@ -18,9 +23,19 @@ int main(int argc, char** argv) {
     case ParseResult::kVersion:
       std::cout << "trtc-emulator " TRTC_EMULATOR_VERSION "\n";
       return 0;
-    case ParseResult::kError:
+    case ParseResult::kError: {
       std::cerr << "trtc-emulator: " << error << "\n";
-      return 2;
+      // Docker reserves healthcheck status 2; any failure of a check is "unhealthy" (1).
+      const bool healthcheck = std::any_of(
+          argv + 1, argv + argc, [](const char* arg) { return std::string_view(arg) == "--healthcheck"; });
+      return healthcheck ? 1 : 2;
+    }
+    case ParseResult::kHealthcheck: {
+      const std::string problem = CheckHealth(options, std::chrono::seconds(2));
+      if (problem.empty()) return 0;
+      std::cerr << "trtc-emulator: healthcheck failed: " << problem << "\n";
+      return 1;
+    }
     case ParseResult::kRun:
       break;
   }

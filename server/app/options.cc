@@ -26,6 +26,7 @@ constexpr Flag kFlags[] = {
     {"--threads", "TRTC_EMULATOR_THREADS", "N", "worker threads (default: one per core)"},
     {"--callback-timeout-ms", "TRTC_EMULATOR_CALLBACK_TIMEOUT_MS", "N", "how long a callback receiver may take to answer (default 2000)"},
     {"--callback-retry-unit-ms", "TRTC_EMULATOR_CALLBACK_RETRY_UNIT_MS", "N", "v1 callbacks are retried after 0,1,1,2,3,5 of these (default 1000)"},
+    {"--healthcheck", nullptr, nullptr, "GET /_emulator/health of the server at --bind/--port; exit 0 if ready, 1 if not"},
     {"--help", nullptr, nullptr, "print this help and exit"},
     {"--version", nullptr, nullptr, "print the version and exit"},
 };
@@ -102,6 +103,8 @@ std::string Apply(const Flag& flag, std::string_view value, Options* options) {
       return bad("a thread count 0..999");
     }
     options->threads = std::stoi(std::string(value));
+  } else if (name == "--healthcheck") {
+    options->healthcheck = true;
   }
   return "";
 }
@@ -160,13 +163,14 @@ ParseResult ParseOptions(int argc, const char* const* argv, const EnvLookup& env
     *error = "--db and --in-memory cannot be used together";
     return ParseResult::kError;
   }
-  return ParseResult::kRun;
+  return options->healthcheck ? ParseResult::kHealthcheck : ParseResult::kRun;
 }
 
 std::string HelpText() {
   std::string text =
       "Usage: trtc-emulator [--bind ADDR] [--port N] [--db FILE | --in-memory] [--fixtures PATH]\n"
-      "                     [--rate-limits on|off] [--auth strict|off] [--log-level LEVEL]\n\n"
+      "                     [--rate-limits on|off] [--auth strict|off] [--log-level LEVEL]\n"
+      "       trtc-emulator --healthcheck [--bind ADDR] [--port N]\n\n"
       "A local emulator of Tencent Cloud's TRTC / Chat REST APIs.\n\n"
       "Options (environment variable in brackets):\n";
   for (const Flag& flag : kFlags) {
@@ -181,7 +185,9 @@ std::string HelpText() {
       "\nLimits: request line + headers 16 KiB (431), body 1 MiB (413), idle or stalled\n"
       "connection 30 s (closed), 10000 open connections (more are closed).\n"
       "Ready line on stdout: trtc-emulator listening on http://HOST:PORT\n"
-      "Exit status: 0 after SIGINT/SIGTERM, 2 on a bad option, fixture or port.\n";
+      "Exit status: 0 after SIGINT/SIGTERM, 2 on a bad option, fixture or port.\n"
+      "--healthcheck asks 127.0.0.1 when --bind is 0.0.0.0 (2 s timeout) and exits 0 when\n"
+      "the server answers ready, 1 otherwise (with one line on stderr).\n";
   return text;
 }
 

@@ -24,9 +24,11 @@ struct Options {
   int callback_timeout_ms = 2000;     // per callback attempt (api.md §6: 2 s)
   int callback_retry_unit_ms = 1000;  // the unit of the v1 retry schedule
   bool send_callbacks = true;         // no flag: only the request fuzzer turns it off
+  bool healthcheck = false;  // ask a running server instead of starting one
 };
 
-enum class ParseResult { kRun, kHelp, kVersion, kError };
+// kHealthcheck: --healthcheck was given; the other options say which server to ask.
+enum class ParseResult { kRun, kHelp, kVersion, kHealthcheck, kError };
 
 // Reads an environment variable; returns nullptr when unset.
 using EnvLookup = std::function<const char*(const char* name)>;

@@ -68,6 +68,28 @@ TEST(OptionsTest, HelpAndVersion) {
   EXPECT_NE(HelpText().find("TRTC_EMULATOR_LOG_LEVEL"), std::string::npos);
 }
 
+TEST(OptionsTest, HealthcheckUsesTheSamePortAndBindSettings) {
+  Parsed p = Parse({"--healthcheck"});
+  ASSERT_EQ(p.result, ParseResult::kHealthcheck) << p.error;
+  EXPECT_TRUE(p.options.healthcheck);
+  EXPECT_EQ(p.options.port, 9000);
+  EXPECT_EQ(p.options.bind, "127.0.0.1");
+
+  // The container's environment (as Docker runs the HEALTHCHECK) says where the server is.
+  p = Parse({"--healthcheck"}, {{"TRTC_EMULATOR_PORT", "9100"}, {"TRTC_EMULATOR_BIND", "0.0.0.0"}});
+  ASSERT_EQ(p.result, ParseResult::kHealthcheck) << p.error;
+  EXPECT_EQ(p.options.port, 9100);
+  EXPECT_EQ(p.options.bind, "0.0.0.0");
+
+  p = Parse({"--port", "9200", "--healthcheck"}, {{"TRTC_EMULATOR_PORT", "9100"}});
+  ASSERT_EQ(p.result, ParseResult::kHealthcheck) << p.error;
+  EXPECT_EQ(p.options.port, 9200);
+
+  EXPECT_EQ(Parse({"--healthcheck=1"}).result, ParseResult::kError);
+  EXPECT_EQ(Parse({}).result, ParseResult::kRun);
+  EXPECT_NE(HelpText().find("--healthcheck"), std::string::npos);
+}
+
 TEST(OptionsTest, Errors) {
   for (std::vector<const char*> args : std::vector<std::vector<const char*>>{
            {"--port", "65536"}, {"--port", "-1"}, {"--port", ""}, {"--port"}, {"--in-memory=1"},

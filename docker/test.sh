@@ -154,7 +154,10 @@ say "healthy $healthy_s s after podman run"
 port=$(podman port "$NAME" 9000/tcp | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p' | head -1)
 [ -n "$port" ] || die "no host port for 9000/tcp: $(podman port "$NAME")"
 E=http://127.0.0.1:$port
-[ "$(podman exec "$NAME" id -u)" != 0 ] || die "the server runs as root"
+# The image has no shell or `id`: ask podman which user the server process runs as.
+server_uid=$(podman top "$NAME" huser | sed -n 2p | tr -d ' ')
+[ -n "$server_uid" ] && [ "$server_uid" != 0 ] && [ "$server_uid" != root ] ||
+  die "the server runs as '$server_uid', not a non-root user"
 curl -fsS --max-time 5 "$E/_emulator/health" | grep -q '"status":"ok"' || die "GET /_emulator/health"
 
 # A UserSig from Tencent's official generator when tests/node is installed (as in CI).
@@ -212,6 +215,25 @@ quiet "${COMPOSE[@]}" up -d --no-deps client || die "compose up client"
 client_status=$(timeout 60 podman wait "${PROJECT}_client_1") || die "compose: the client did not finish in 60 s"
 podman logs "${PROJECT}_client_1" 2>&1 | sed 's/^/   client| /'
 [ "$client_status" = 0 ] || die "compose: the client exited $client_status"
+
+# A callback to a compose service by name: the image (no shell, glibc's own lookups) must
+# resolve and reach it. The emulator calls itself; its GET-only health route answers 405,
+# which the outbox records as the attempt's HTTP status.
+E=http://127.0.0.1:$TRTC_EMULATOR_HOST_PORT
+reply=$(api v4/call_config/set_callback \
+  '{"Url":"http://emulator:9000/_emulator/health","CallbackCommandList":["Call.CallbackAfterStartCall"]}')
+echo "$reply" | grep -q '"ActionStatus":"OK"' || die "compose: set_callback: $reply"
+curl -fsS --max-time 5 "$E/_emulator/calls" \
+  -d "{\"sdkappid\":$SDKAPPID,\"caller\":\"alice\",\"callees\":[\"bob\"],\"outcome\":\"normal_end\"}" >/dev/null ||
+  die "compose: POST /_emulator/calls"
+for i in $(seq 40); do
+  outbox=$(curl -fsS --max-time 5 "$E/_emulator/callbacks?sdkappid=$SDKAPPID")
+  echo "$outbox" | grep -q '"http_status":' && break
+  sleep 0.25
+done
+echo "$outbox" | grep -q '"http_status":405' ||
+  die "compose: the callback to http://emulator:9000 was not answered by the emulator: $outbox"
+say "compose: a callback by service name reached http://emulator:9000 (HTTP 405 recorded)"
 quiet "${COMPOSE[@]}" down -v || die "compose down"
 
 say "PASSED: image $((size / 1000000)) MB ($((gzipped / 1000000)) MB gzipped), build $build_s s, healthy in $healthy_s s"

@@ -1,74 +1,61 @@
 #include "server/api/envelope.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <charconv>
 
-#include "server/common/utf8.h"
+#include "server/common/json_string.h"
 
 namespace trtc::api {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Key(JsonWriter& w, std::string_view key) {
-  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+// Every API response goes through here, so the envelope is appended to one string
+// reserved up front rather than built through a JSON writer (see json_string.h).
+std::string Start(const ApiReply& reply, std::string_view request_id) {
+  std::string out;
+  out.reserve(96 + request_id.size() + reply.payload.size() +
+              (reply.ok() ? 0 : std::string_view(reply.message_or_detail()).size()));
+  return out;
 }
 
-// An error message may quote the request's path or query values, which may be any
-// bytes: bad ones become U+FFFD, so that the envelope is always valid JSON.
-void String(JsonWriter& w, std::string_view value) {
-  if (IsValidUtf8(value)) {
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-  } else {
-    const std::string valid = ValidUtf8(value);
-    w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-  }
-}
-
-void Payload(JsonWriter& w, const std::string& raw) {
-  w.RawValue(raw.data(), raw.size(), rapidjson::kObjectType);
+void AppendInt(std::string* out, int value) {
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out->append(digits, end);
 }
 
 }  // namespace
 
 std::string WriteV4Envelope(const ApiReply& reply, std::string_view request_id) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  Key(w, "ActionStatus");
-  String(w, reply.ok() ? "OK" : "FAIL");
-  Key(w, "ErrorCode");
-  w.Int(reply.code());
-  Key(w, "ErrorInfo");
-  String(w, reply.ok() ? "" : reply.message_or_detail());
-  Key(w, "RequestId");
-  String(w, request_id);
+  std::string out = Start(reply, request_id);
+  out += reply.ok() ? R"({"ActionStatus":"OK","ErrorCode":)" : R"({"ActionStatus":"FAIL","ErrorCode":)";
+  AppendInt(&out, reply.code());
+  out += R"(,"ErrorInfo":)";
+  AppendJsonString(&out, reply.ok() ? std::string_view() : reply.message_or_detail());
+  out += R"(,"RequestId":)";
+  AppendJsonString(&out, request_id);
   if (reply.ok() && !reply.payload.empty()) {
-    Key(w, "Response");
-    Payload(w, reply.payload);
+    out += R"(,"Response":)";
+    out += reply.payload;  // already JSON: the handler wrote it
   }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  out += '}';
+  return out;
 }
 
 std::string WriteV1Envelope(const ApiReply& reply, std::string_view request_id) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  Key(w, "errorCode");
-  w.Int(reply.code());
-  Key(w, "errorMessage");
-  String(w, reply.ok() ? "Success" : reply.message_or_detail());
-  Key(w, "requestId");
-  String(w, request_id);
-  Key(w, "data");
+  std::string out = Start(reply, request_id);
+  out += R"({"errorCode":)";
+  AppendInt(&out, reply.code());
+  out += R"(,"errorMessage":)";
+  AppendJsonString(&out, reply.ok() ? std::string_view("Success") : reply.message_or_detail());
+  out += R"(,"requestId":)";
+  AppendJsonString(&out, request_id);
+  out += R"(,"data":)";
   if (reply.ok() && !reply.payload.empty()) {
-    Payload(w, reply.payload);
+    out += reply.payload;
   } else {
-    String(w, "");
+    out += R"("")";
   }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  out += '}';
+  return out;
 }
 
 }  // namespace trtc::api

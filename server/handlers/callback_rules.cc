@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "server/common/json_string.h"
+
 namespace trtc::handlers {
 namespace {
 
@@ -92,29 +94,35 @@ RuleResult ParseCallbackConfig(const rapidjson::Value& object, const CallbackSha
   return RuleResult{};
 }
 
-}  // namespace trtc::handlers
-
-#include "server/handlers/json_text.h"
-
-namespace trtc::handlers {
 
 std::string CallbackConfigJson(const storage::CallbackConfig& config, const CallbackShape& shape,
                                bool events_first) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  auto write_url = [&] {
-    writer.Key(shape.url_field);
-    WriteString(writer, config.url);
+  // Appended by hand (json_string.h): a get_callback answers this on every call.
+  std::string out;
+  out.reserve(64 + config.url.size() + 40 * config.events.size());
+  out += '{';
+  auto append_url = [&] {
+    AppendJsonString(&out, shape.url_field);
+    out += ':';
+    AppendJsonString(&out, config.url);
   };
-  writer.StartObject();
-  if (!events_first) write_url();
-  writer.Key(shape.events_field);
-  writer.StartArray();
-  for (const std::string& event : config.events) WriteString(writer, event);
-  writer.EndArray();
-  if (events_first) write_url();
-  writer.EndObject();
-  return TakeJson(buffer);
+  if (!events_first) {
+    append_url();
+    out += ',';
+  }
+  AppendJsonString(&out, shape.events_field);
+  out += ":[";
+  for (size_t i = 0; i < config.events.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJsonString(&out, config.events[i]);
+  }
+  out += ']';
+  if (events_first) {
+    out += ',';
+    append_url();
+  }
+  out += '}';
+  return out;
 }
 
 }  // namespace trtc::handlers

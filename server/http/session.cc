@@ -1,8 +1,11 @@
 #include "server/http/session.h"
 
+#include <array>
 #include <string>
 
 #include <boost/beast/core/string.hpp>
+
+#include "server/http/response_head.h"
 
 namespace trtc::http {
 namespace {
@@ -112,14 +115,8 @@ void Session::RejectTransport(beast::error_code ec) {
 }
 
 void Session::Write(Response response, unsigned version, bool keep_alive) {
-  response_ = {};
-  response_.result(response.status);
-  response_.version(version);
-  response_.set(bhttp::field::server, "trtc-emulator");
-  response_.set(bhttp::field::content_type, response.content_type);
-  response_.keep_alive(keep_alive);
-  response_.body() = std::move(response.body);
-  response_.prepare_payload();
+  WriteResponseHead(response, version, keep_alive, &response_head_);
+  response_body_ = std::move(response.body);
   if (response.delay.count() > 0) {
     if (!delay_timer_) delay_timer_.emplace(stream_.get_executor());
     delay_timer_->expires_after(response.delay);
@@ -133,10 +130,12 @@ void Session::Write(Response response, unsigned version, bool keep_alive) {
 
 void Session::SendResponse(bool keep_alive) {
   stream_.expires_after(shared_.limits.idle_timeout);
-  bhttp::async_write(stream_, response_,
-                     [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
-                       self->OnWrite(keep_alive, ec);
-                     });
+  const std::array<asio::const_buffer, 2> buffers = {asio::buffer(response_head_),
+                                                     asio::buffer(response_body_)};
+  asio::async_write(stream_, buffers,
+                    [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+                      self->OnWrite(keep_alive, ec);
+                    });
 }
 
 void Session::OnWrite(bool keep_alive, beast::error_code ec) {

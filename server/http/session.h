@@ -54,7 +54,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::unique_ptr<Exchange> exchange_;
   bhttp::response<bhttp::empty_body> continue_;
-  bhttp::response<bhttp::string_body> response_;
+  std::string response_head_;  // reused: keeps its capacity from request to request
+  std::string response_body_;
   std::optional<asio::steady_timer> delay_timer_;  // only for responses told to wait
   bool counted_in_flight_ = false;
 };

@@ -6,10 +6,16 @@
 # same load against tests/bench/reference_server (the HTTP stack doing no work), plus
 # start-to-ready time and RSS idle and under load.
 #
-#   tests/bench/run.sh [SECONDS_PER_RUN]       (default 5; needs wrk, curl and node)
+# The server under test (and the reference) runs one worker thread pinned to CPU 0 and wrk
+# one thread pinned to CPU 1: on a 2-core machine, letting them share both cores measures
+# the scheduler more than the server (every p99 was several ms, the reference's too).
+#
+#   tests/bench/run.sh [SECONDS_PER_RUN]       (default 5; needs wrk, curl, node, taskset)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-5}
+server_cpu=0 load_cpu=1
+[ "$(nproc)" -ge 2 ] || load_cpu=0
 build=build/bench
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -28,7 +34,7 @@ set_body='{"Url":"https://bench.example/callback","CallbackCommandList":["Call.C
 # Starts the emulator with "$@"; sets pid and port. Reads the ready line, no sleeping.
 start_emulator() {
   mkfifo "$work/ready"
-  "$bin" --port 0 --rate-limits off "$@" >"$work/ready" 2>"$work/stderr" &
+  taskset -c "$server_cpu" "$bin" --port 0 --threads 1 --rate-limits off "$@" >"$work/ready" 2>"$work/stderr" &
   pid=$!
   read -r line <"$work/ready"
   rm -f "$work/ready"
@@ -39,9 +45,8 @@ rss_kb() { awk -v f="$2" '$1 == f":" {print $2}' "/proc/$1/status"; }
 
 # wrk CONNECTIONS PATH BODY -> "requests/s p50 p99"
 load() {
-  local conns=$1 url=$2 body=$3 threads=1
-  [ "$conns" -gt 1 ] && threads=2
-  BODY=$body wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s tests/bench/post.lua "$url" >"$work/wrk"
+  local conns=$1 url=$2 body=$3
+  BODY=$body taskset -c "$load_cpu" wrk -t1 -c"$conns" -d"${secs}s" --latency -s tests/bench/post.lua "$url" >"$work/wrk"
   if grep -q "Non-2xx" "$work/wrk"; then echo "wrk saw non-2xx responses" >&2; cat "$work/wrk" >&2; exit 1; fi
   awk '/^Requests\/sec/ {rps=$2}
        /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
@@ -56,7 +61,8 @@ expect_ok() {  # the call must succeed, or the numbers would measure an error pa
 
 row() { printf '| %-34s | %5s | %9s | %9s | %9s |\n' "$@"; }
 
-echo "## trtc-emulator benchmark ($(nproc) cores, ${secs}s per run, wrk over loopback)"
+echo "## trtc-emulator benchmark ($(nproc) cores, ${secs}s per run, wrk over loopback;" \
+  "server on CPU $server_cpu with one thread, wrk on CPU $load_cpu)"
 echo
 # Start-to-ready: median of 21 starts (in memory).
 times=()
@@ -89,7 +95,7 @@ for storage in in-memory disk; do
   echo "RSS $storage: idle ${idle} kB, peak under load ${peak} kB" >>"$work/rss"
 done
 
-"$build/tests/bench/reference_server" "$work/ref-port" &
+taskset -c "$server_cpu" "$build/tests/bench/reference_server" "$work/ref-port" 1 &
 ref=$!
 while [ ! -s "$work/ref-port" ]; do sleep 0.05; done
 port=$(cat "$work/ref-port")

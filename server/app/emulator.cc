@@ -1,5 +1,8 @@
 #include "server/app/emulator.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <thread>
 
 #include "server/api/api_dispatcher.h"
@@ -87,6 +90,18 @@ Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& config
 int ThreadCount(const Options& options) {
   if (options.threads > 0) return options.threads;
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// Many systems start processes with a soft limit of 1,024 descriptors, far below the
+// connection limit: raise the soft limit towards the hard one, as far as the connections
+// (and the database, listener and a margin) need. Past it, accepts wait and retry.
+void RaiseFileLimit(size_t connections) {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  const rlim_t wanted = std::min<rlim_t>(limit.rlim_max, connections + 64);
+  if (limit.rlim_cur >= wanted) return;
+  limit.rlim_cur = wanted;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
 }  // namespace
@@ -186,7 +201,11 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
       *parts->rooms, *parts->outbox, *parts->callback_dispatcher,
       [raw](std::optional<uint32_t> sdkappid) { return ResetState(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
-  parts->server = std::make_unique<http::HttpServer>(*parts->router, http::TransportLimits{},
+  http::TransportLimits limits;
+  limits.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);
+  limits.max_connections = static_cast<size_t>(options.max_connections);
+  RaiseFileLimit(limits.max_connections);
+  parts->server = std::make_unique<http::HttpServer>(*parts->router, limits,
                                                      ThreadCount(options));
   status = parts->server->Listen(options.bind, options.port);
   if (!status.ok()) return status;

@@ -26,6 +26,8 @@ constexpr Flag kFlags[] = {
     {"--threads", "TRTC_EMULATOR_THREADS", "N", "worker threads (default: one per core)"},
     {"--callback-timeout-ms", "TRTC_EMULATOR_CALLBACK_TIMEOUT_MS", "N", "how long a callback receiver may take to answer (default 2000)"},
     {"--callback-retry-unit-ms", "TRTC_EMULATOR_CALLBACK_RETRY_UNIT_MS", "N", "v1 callbacks are retried after 0,1,1,2,3,5 of these (default 1000)"},
+    {"--idle-timeout-ms", "TRTC_EMULATOR_IDLE_TIMEOUT_MS", "N", "close a connection idle or stalled mid-request this long (default 30000)"},
+    {"--max-connections", "TRTC_EMULATOR_MAX_CONNECTIONS", "N", "open connections at most; more are closed at once (default 10000)"},
     {"--healthcheck", nullptr, nullptr, "GET /_emulator/health of the server at --bind/--port; exit 0 if ready, 1 if not"},
     {"--help", nullptr, nullptr, "print this help and exit"},
     {"--version", nullptr, nullptr, "print the version and exit"},
@@ -97,6 +99,17 @@ std::string Apply(const Flag& flag, std::string_view value, Options* options) {
     if (!ms) return bad("milliseconds 0..3600000");
     (name == "--callback-timeout-ms" ? options->callback_timeout_ms
                                      : options->callback_retry_unit_ms) = *ms;
+  } else if (name == "--idle-timeout-ms") {
+    const std::optional<int> ms = ParseMillis(value);
+    if (!ms || *ms == 0) return bad("milliseconds 1..3600000");
+    options->idle_timeout_ms = *ms;
+  } else if (name == "--max-connections") {
+    if (value.empty() || value.size() > 7 ||
+        value.find_first_not_of("0123456789") != std::string_view::npos ||
+        std::stoi(std::string(value)) == 0 || std::stoi(std::string(value)) > 1000000) {
+      return bad("a connection count 1..1000000");
+    }
+    options->max_connections = std::stoi(std::string(value));
   } else if (name == "--threads") {
     if (value.empty() || value.size() > 3 ||
         value.find_first_not_of("0123456789") != std::string_view::npos) {

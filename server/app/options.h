@@ -23,6 +23,8 @@ struct Options {
   int threads = 0;       // 0: one per core
   int callback_timeout_ms = 2000;     // per callback attempt (api.md §6: 2 s)
   int callback_retry_unit_ms = 1000;  // the unit of the v1 retry schedule
+  int idle_timeout_ms = 30000;        // transport limits (emulator.md "Limits")
+  int max_connections = 10000;
   bool send_callbacks = true;         // no flag: only the request fuzzer turns it off
   bool healthcheck = false;  // ask a running server instead of starting one
 };

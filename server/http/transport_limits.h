@@ -10,7 +10,7 @@ namespace trtc::http {
 struct TransportLimits {
   size_t header_bytes = 16 * 1024;                  // request line + headers -> 431
   size_t body_bytes = 1024 * 1024;                  // request body -> 413
-  std::chrono::seconds idle_timeout{30};            // idle or stalled mid-request -> closed
+  std::chrono::milliseconds idle_timeout{30000};    // idle or stalled mid-request -> closed
   size_t max_connections = 10000;                   // more are accepted and closed at once
 };
 

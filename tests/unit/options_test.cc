@@ -90,6 +90,26 @@ TEST(OptionsTest, HealthcheckUsesTheSamePortAndBindSettings) {
   EXPECT_NE(HelpText().find("--healthcheck"), std::string::npos);
 }
 
+TEST(OptionsTest, TransportLimits) {
+  Parsed p = Parse({});
+  EXPECT_EQ(p.options.idle_timeout_ms, 30000);
+  EXPECT_EQ(p.options.max_connections, 10000);
+  p = Parse({"--idle-timeout-ms", "250", "--max-connections=50"});
+  ASSERT_EQ(p.result, ParseResult::kRun) << p.error;
+  EXPECT_EQ(p.options.idle_timeout_ms, 250);
+  EXPECT_EQ(p.options.max_connections, 50);
+  p = Parse({}, {{"TRTC_EMULATOR_IDLE_TIMEOUT_MS", "1"}, {"TRTC_EMULATOR_MAX_CONNECTIONS", "1000000"}});
+  ASSERT_EQ(p.result, ParseResult::kRun) << p.error;
+  EXPECT_EQ(p.options.idle_timeout_ms, 1);
+  EXPECT_EQ(p.options.max_connections, 1000000);
+  for (const char* bad : {"0", "-5", "1e3", "", "3600001"}) {
+    EXPECT_EQ(Parse({"--idle-timeout-ms", bad}).result, ParseResult::kError) << bad;
+  }
+  for (const char* bad : {"0", "-5", "1000001", "ten", ""}) {
+    EXPECT_EQ(Parse({"--max-connections", bad}).result, ParseResult::kError) << bad;
+  }
+}
+
 TEST(OptionsTest, Errors) {
   for (std::vector<const char*> args : std::vector<std::vector<const char*>>{
            {"--port", "65536"}, {"--port", "-1"}, {"--port", ""}, {"--port"}, {"--in-memory=1"},

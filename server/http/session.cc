@@ -51,9 +51,14 @@ void Session::ReadHeader() {
 
 void Session::OnHeader(beast::error_code ec) {
   if (ec) return RejectTransport(ec);
+  const auto& request = parser_->get();
+  // A transfer coding that does not end in chunked leaves a request's length unknowable
+  // (RFC 9112 §6.3): 400 and close, rather than guess where the next request starts.
+  if (request.count(bhttp::field::transfer_encoding) > 0 && !parser_->chunked()) {
+    return RejectTransport(bhttp::error::bad_transfer_encoding);
+  }
   counted_in_flight_ = true;
   shared_.in_flight.fetch_add(1, std::memory_order_relaxed);
-  const auto& request = parser_->get();
   // Routing, auth and limits run here, before the body is read.
   exchange_ = shared_.handler.Begin(request.method(), request.target());
   if (beast::iequals(request[bhttp::field::expect], "100-continue")) {

@@ -29,6 +29,7 @@ class ServerProcess {
   ~ServerProcess();
 
   uint16_t port() const { return port_; }
+  pid_t pid() const { return pid_; }
   const std::string& ready_line() const { return ready_line_; }
   // Sends the signal and waits; returns the exit code (-1 if a signal ended it).
   int Stop(int signal_number);

@@ -1,48 +1,70 @@
 #include "server/common/json_string.h"
 
+#include <array>
+
 #include "server/common/utf8.h"
 
 namespace trtc {
 namespace {
 
-// The escape for each byte below 0x60 that needs one ('u' for \u00XX), as RapidJSON's
-// Writer::WriteString does; 0 copies the byte.
-constexpr char kEscape[0x60] = {
-    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',  // 00
-    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',  // 10
-    0,   0,   '"', 0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,    // 20
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,    // 30
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,    // 40
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   '\\', 0,  0,   0,    // 50
-};
+// What each byte needs, as RapidJSON's Writer::WriteString does: 0 copies it, a letter is
+// its escape ('u' for \u00XX), kMultiByte starts a sequence that must be checked as UTF-8.
+constexpr char kMultiByte = 1;
+constexpr auto kByteClass = [] {
+  std::array<char, 256> table{};
+  for (int byte = 0; byte < 0x20; ++byte) table[byte] = 'u';
+  table['\b'] = 'b';
+  table['\t'] = 't';
+  table['\n'] = 'n';
+  table['\f'] = 'f';
+  table['\r'] = 'r';
+  table['"'] = '"';
+  table['\\'] = '\\';
+  for (int byte = 0x80; byte < 0x100; ++byte) table[byte] = kMultiByte;
+  return table;
+}();
 
-void AppendEscaped(std::string* out, std::string_view valid) {
+// Appends `text` escaped, checking UTF-8 in the same pass: runs that need nothing are
+// copied in one append. False (and `out` as it was) at the first ill-formed sequence.
+bool AppendEscapedIfValid(std::string* out, std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  size_t plain_from = 0;  // copy runs that need no escape in one append
-  for (size_t i = 0; i < valid.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(valid[i]);
-    if (byte >= 0x60 || kEscape[byte] == 0) continue;
-    out->append(valid, plain_from, i - plain_from);
-    plain_from = i + 1;
-    const char escape = kEscape[byte];
+  const size_t out_size = out->size();
+  size_t plain_from = 0;
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const char what = kByteClass[byte];
+    if (what == 0) {
+      ++i;
+      continue;
+    }
+    if (what == kMultiByte) {
+      const size_t length = Utf8SequenceLength(text, i);
+      if (length == 0) {
+        out->resize(out_size);
+        return false;
+      }
+      i += length;
+      continue;
+    }
+    out->append(text, plain_from, i - plain_from);
     out->push_back('\\');
-    out->push_back(escape);
-    if (escape == 'u') {
+    out->push_back(what);
+    if (what == 'u') {
       const char code[4] = {'0', '0', kHex[byte >> 4], kHex[byte & 0xf]};
       out->append(code, sizeof code);
     }
+    plain_from = ++i;
   }
-  out->append(valid, plain_from, valid.size() - plain_from);
+  out->append(text, plain_from, text.size() - plain_from);
+  return true;
 }
 
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view text) {
   out->push_back('"');
-  if (IsValidUtf8(text)) {
-    AppendEscaped(out, text);
-  } else {
-    AppendEscaped(out, ValidUtf8(text));
+  if (!AppendEscapedIfValid(out, text)) {
+    AppendEscapedIfValid(out, ValidUtf8(text));  // rare: request bytes quoted back
   }
   out->push_back('"');
 }

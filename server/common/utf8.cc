@@ -3,11 +3,9 @@
 #include <cstddef>
 
 namespace trtc {
-namespace {
 
-// Length of the well-formed sequence at text[i], or 0 if none starts there (RFC 3629
-// §4's table: the second byte's range depends on the first).
-size_t SequenceLength(std::string_view text, size_t i) {
+// RFC 3629 §4's table: the second byte's range depends on the first.
+size_t Utf8SequenceLength(std::string_view text, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b0 = byte(i);
   if (b0 < 0x80) return 1;
@@ -34,11 +32,9 @@ size_t SequenceLength(std::string_view text, size_t i) {
   return length;
 }
 
-}  // namespace
-
 bool IsValidUtf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
-    const size_t length = SequenceLength(text, i);
+    const size_t length = Utf8SequenceLength(text, i);
     if (length == 0) return false;
     i += length;
   }
@@ -49,7 +45,7 @@ std::string ValidUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    const size_t length = SequenceLength(text, i);
+    const size_t length = Utf8SequenceLength(text, i);
     if (length == 0) {
       out += "\xef\xbf\xbd";  // U+FFFD REPLACEMENT CHARACTER, for the one bad byte
       ++i;

@@ -3,6 +3,7 @@
 // goes through ValidUtf8 first.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,10 @@ namespace trtc {
 // Well-formed as RFC 3629 says (and RapidJSON's validating parser checks): no overlong
 // forms, no surrogates, nothing past U+10FFFF.
 bool IsValidUtf8(std::string_view text);
+
+// Length of the well-formed sequence that starts at text[i] (1 for ASCII), or 0 if none
+// does: for callers that validate as they go instead of in a pass of their own.
+size_t Utf8SequenceLength(std::string_view text, size_t i);
 
 // `text` with every byte that does not start a well-formed sequence replaced by U+FFFD.
 // Valid text comes back unchanged.

@@ -37,7 +37,8 @@ TEST(JsonStringTest, TypicalTextsMatchRapidJson) {
   for (const std::string& text :
        {std::string(), std::string("https://app.example/callback?x=1&y=\"2\""),
         std::string("line\nbreak\ttab\\slash/"), std::string("语言 中文 😀"),
-        std::string("\x01\x1f\x7f", 3), std::string(1, '\0'), std::string(300, '"')}) {
+        std::string("\x01\x1f\x7f", 3), std::string(1, '\0'), std::string(300, '"'),
+        std::string("中\n文\"😀\\\x01" "end")}) {
     EXPECT_EQ(Ours(text), ByRapidJson(text)) << text;
   }
 }
@@ -49,6 +50,13 @@ TEST(JsonStringTest, InvalidUtf8BecomesReplacementCharactersAndParses) {
   document.Parse<rapidjson::kParseValidateEncodingFlag>(out.data(), out.size());
   ASSERT_FALSE(document.HasParseError());
   EXPECT_STREQ(document.GetString(), "ok\xef\xbf\xbd\xef\xbf\xbd-\xef\xbf\xbd\xef\xbf\xbd");
+}
+
+TEST(JsonStringTest, EscapesBeforeAnInvalidByteAreWrittenOnce) {
+  // The one-pass writer escapes as it goes and starts again on the first bad sequence:
+  // what it had written before must not stay behind.
+  EXPECT_EQ(Ours("a\"b\n\xc3\xa9\xff"), "\"a\\\"b\\n\xc3\xa9\xef\xbf\xbd\"");
+  EXPECT_EQ(Ours("\xe4\xb8\x01"), "\"\xef\xbf\xbd\xef\xbf\xbd\\u0001\"");
 }
 
 }  // namespace

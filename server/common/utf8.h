@@ -1,6 +1,7 @@
 // UTF-8 for JSON output. Request text — a path, a percent-decoded query value — may be
-// any bytes, but every response is JSON and so must be UTF-8: text quoted in a response
-// goes through ValidUtf8 first.
+// any bytes, but every response is JSON and so must be UTF-8: text quoted in a response is
+// checked (whole, or sequence by sequence as it is escaped) and, if bad, goes through
+// ValidUtf8.
 #pragma once
 
 #include <cstddef>

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   g++ cmake make
-  libboost-dev rapidjson-dev libsqlite3-dev libssl-dev zlib1g-dev
+  libboost-dev libboost-program-options-dev rapidjson-dev libsqlite3-dev libssl-dev zlib1g-dev
   libgtest-dev
   clang libclang-rt-14-dev  # libFuzzer and its sanitizers, for tests/fuzz
 )

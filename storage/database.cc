@@ -285,7 +285,7 @@ Status Database::Transaction(const std::function<Status()>& work) {
     status = work();
   } catch (...) {
     --transaction_depth_;
-    roll_back(Status::Error("exception"));
+    (void)roll_back(Status::Error("exception"));  // the exception says more
     throw;
   }
   --transaction_depth_;

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "server/common/json_string.h"
+#include "server/common/json.h"
 
 namespace trtc::api {
 namespace {
@@ -29,9 +29,9 @@ std::string WriteV4Envelope(const ApiReply& reply, std::string_view request_id) 
   out += reply.ok() ? R"({"ActionStatus":"OK","ErrorCode":)" : R"({"ActionStatus":"FAIL","ErrorCode":)";
   AppendInt(&out, reply.code());
   out += R"(,"ErrorInfo":)";
-  AppendJsonString(&out, reply.ok() ? std::string_view() : reply.message_or_detail());
+  json::AppendString(&out, reply.ok() ? std::string_view() : reply.message_or_detail());
   out += R"(,"RequestId":)";
-  AppendJsonString(&out, request_id);
+  json::AppendString(&out, request_id);
   if (reply.ok() && !reply.payload.empty()) {
     out += R"(,"Response":)";
     out += reply.payload;  // already JSON: the handler wrote it
@@ -45,9 +45,9 @@ std::string WriteV1Envelope(const ApiReply& reply, std::string_view request_id) 
   out += R"({"errorCode":)";
   AppendInt(&out, reply.code());
   out += R"(,"errorMessage":)";
-  AppendJsonString(&out, reply.ok() ? std::string_view("Success") : reply.message_or_detail());
+  json::AppendString(&out, reply.ok() ? std::string_view("Success") : reply.message_or_detail());
   out += R"(,"requestId":)";
-  AppendJsonString(&out, request_id);
+  json::AppendString(&out, request_id);
   out += R"(,"data":)";
   if (reply.ok() && !reply.payload.empty()) {
     out += reply.payload;

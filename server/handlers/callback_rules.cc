@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "server/common/json_string.h"
+#include "server/common/json.h"
 
 namespace trtc::handlers {
 namespace {
@@ -102,19 +102,19 @@ std::string CallbackConfigJson(const storage::CallbackConfig& config, const Call
   out.reserve(64 + config.url.size() + 40 * config.events.size());
   out += '{';
   auto append_url = [&] {
-    AppendJsonString(&out, shape.url_field);
+    json::AppendString(&out, shape.url_field);
     out += ':';
-    AppendJsonString(&out, config.url);
+    json::AppendString(&out, config.url);
   };
   if (!events_first) {
     append_url();
     out += ',';
   }
-  AppendJsonString(&out, shape.events_field);
+  json::AppendString(&out, shape.events_field);
   out += ":[";
   for (size_t i = 0; i < config.events.size(); ++i) {
     if (i > 0) out += ',';
-    AppendJsonString(&out, config.events[i]);
+    json::AppendString(&out, config.events[i]);
   }
   out += ']';
   if (events_first) {

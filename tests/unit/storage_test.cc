@@ -600,7 +600,7 @@ TEST_F(StorageTest, QueryReportsPrepareErrors) {
 }
 
 TEST_F(StorageTest, StatementIsCachedAndHandedOutReset) {
-  db_->WithLock([&] {
+  ASSERT_TRUE(db_->WithLock([&] {
     sqlite3_stmt* first = db_->Statement("SELECT ?1 + 1");
     EXPECT_NE(first, nullptr);
     EXPECT_EQ(sqlite3_bind_int(first, 1, 41), SQLITE_OK);
@@ -615,7 +615,7 @@ TEST_F(StorageTest, StatementIsCachedAndHandedOutReset) {
     EXPECT_EQ(sqlite3_column_type(second, 0), SQLITE_NULL);
     sqlite3_reset(second);
     return Status::Ok();
-  });
+  }).ok());
 }
 
 // ---- SeedLedger ----

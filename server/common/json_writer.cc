@@ -1,10 +1,11 @@
-#include "server/common/json_string.h"
-
 #include <array>
+#include <charconv>
+
+#include "server/common/json.h"
 
 #include "server/common/utf8.h"
 
-namespace trtc {
+namespace trtc::json {
 namespace {
 
 // What each byte needs, as RapidJSON's Writer::WriteString does: 0 copies it, a letter is
@@ -61,7 +62,7 @@ bool AppendEscapedIfValid(std::string* out, std::string_view text) {
 
 }  // namespace
 
-void AppendJsonString(std::string* out, std::string_view text) {
+void AppendString(std::string* out, std::string_view text) {
   out->push_back('"');
   if (!AppendEscapedIfValid(out, text)) {
     AppendEscapedIfValid(out, ValidUtf8(text));  // rare: request bytes quoted back
@@ -69,4 +70,82 @@ void AppendJsonString(std::string* out, std::string_view text) {
   out->push_back('"');
 }
 
-}  // namespace trtc
+std::string Quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  AppendString(&out, text);
+  return out;
+}
+
+void Writer::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (depth_ == 0) return;
+  const uint64_t bit = uint64_t{1} << (depth_ - 1);
+  if (level_has_values_ & bit) out_.push_back(',');
+  level_has_values_ |= bit;
+}
+
+Writer& Writer::Open(char bracket) {
+  BeforeValue();
+  out_.push_back(bracket);
+  ++depth_;  // nesting is the emulator's own, never a client's: 64 levels is plenty
+  level_has_values_ &= ~(uint64_t{1} << (depth_ - 1));
+  return *this;
+}
+
+Writer& Writer::Close(char bracket) {
+  --depth_;
+  out_.push_back(bracket);
+  return *this;
+}
+
+Writer& Writer::Key(std::string_view name) {
+  BeforeValue();
+  AppendString(&out_, name);
+  out_.push_back(':');
+  after_key_ = true;
+  return *this;
+}
+
+Writer& Writer::String(std::string_view text) {
+  BeforeValue();
+  AppendString(&out_, text);
+  return *this;
+}
+
+Writer& Writer::Int(int64_t value) {
+  BeforeValue();
+  char digits[24];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  return *this;
+}
+
+Writer& Writer::Uint(uint64_t value) {
+  BeforeValue();
+  char digits[24];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  return *this;
+}
+
+Writer& Writer::Bool(bool value) {
+  BeforeValue();
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+Writer& Writer::Null() {
+  BeforeValue();
+  out_ += "null";
+  return *this;
+}
+
+Writer& Writer::Raw(std::string_view json) {
+  BeforeValue();
+  out_ += json;
+  return *this;
+}
+
+}  // namespace trtc::json

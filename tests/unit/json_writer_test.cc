@@ -1,6 +1,6 @@
 // AppendJsonString writes what RapidJSON's Writer writes (the rest of the emulator's JSON
 // comes from it), and only valid JSON.
-#include "server/common/json_string.h"
+#include "server/common/json.h"
 
 #include <string>
 
@@ -21,7 +21,7 @@ std::string ByRapidJson(std::string_view text) {
 
 std::string Ours(std::string_view text) {
   std::string out = "prefix:";
-  AppendJsonString(&out, text);
+  json::AppendString(&out, text);
   EXPECT_EQ(out.rfind("prefix:", 0), 0u) << "appends, keeps what was there";
   return out.substr(7);
 }

@@ -109,15 +109,16 @@ class ApiDispatcher::ApiCall final : public http::Exchange {
   std::chrono::milliseconds delay_{0};
 };
 
-ApiDispatcher::ApiDispatcher(const AppRegistry& apps, Services services, const Clock& clock,
-                             AuthMode auth)
-    : apps_(apps), services_(services), verifier_(clock), auth_(auth) {}
+ApiDispatcher::ApiDispatcher(const EndpointTable& endpoints, const AppRegistry& apps,
+                             Services services, const Clock& clock, AuthMode auth)
+    : endpoints_(endpoints),
+      apps_(apps), services_(services), verifier_(clock), auth_(auth) {}
 
 std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb method,
                                                      std::string_view target) {
   std::string_view path, query_text;
   SplitTarget(target, &path, &query_text);
-  const Endpoint* endpoint = FindEndpoint(path);
+  const Endpoint* endpoint = endpoints_.Find(path);
   const Family family = endpoint ? endpoint->family : FamilyOfUnknownPath(path);
   auto call = std::make_unique<ApiCall>(*this, path, family);
   Admission& admission = call->admission();

@@ -24,7 +24,8 @@ enum class AuthMode {
 
 class ApiDispatcher final : public http::RequestHandler {
  public:
-  ApiDispatcher(const AppRegistry& apps, Services services, const Clock& clock, AuthMode auth);
+  ApiDispatcher(const EndpointTable& endpoints, const AppRegistry& apps, Services services,
+                const Clock& clock, AuthMode auth);
 
   // Only before serving starts. The dispatcher does not own hooks.
   void AddHook(RequestHook* hook) { hooks_.push_back(hook); }
@@ -36,6 +37,7 @@ class ApiDispatcher final : public http::RequestHandler {
   class ApiCall;
   friend class ApiCall;
 
+  const EndpointTable& endpoints_;
   const AppRegistry& apps_;
   Services services_;
   auth::CachedUserSigVerifier verifier_;

@@ -1,12 +1,13 @@
-// The endpoint table: the one place that declares every REST API the emulator serves,
-// with its family, its documented calling frequency (api.md §5), the package it needs
-// and its handler. Routing, rate limits and the fixtures' rate-limit overrides all read
-// it; adding an API is adding a row.
+// Endpoint: one REST API the emulator serves — its path, family, documented calling
+// frequency, the package it needs and its handler. The rows themselves are the
+// handlers' (handlers/endpoints.cc); the pipeline sees them only through an EndpointTable
+// handed to it, so api/ knows handlers only as the Handler function type below.
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 
 #include <rapidjson/document.h>
 
@@ -49,9 +50,23 @@ struct Endpoint {
   Handler handler;
 };
 
-std::span<const Endpoint> AllEndpoints();
-// Exact match on the path without its leading '/'; nullptr when unknown.
-const Endpoint* FindEndpoint(std::string_view path);
+// The rows of one server, indexed by path. Routing, rate limits, fault rules and the
+// fixtures' rate-limit overrides all read it.
+class EndpointTable {
+ public:
+  explicit EndpointTable(std::span<const Endpoint> rows);
+  // Exact match on the path without its leading '/'; nullptr when unknown.
+  const Endpoint* Find(std::string_view path) const;
+  std::span<const Endpoint> all() const { return rows_; }
+  // A row's position in all(), for per-endpoint arrays.
+  size_t IndexOf(const Endpoint& endpoint) const {
+    return static_cast<size_t>(&endpoint - rows_.data());
+  }
+
+ private:
+  std::span<const Endpoint> rows_;
+  std::unordered_map<std::string_view, const Endpoint*> by_path_;
+};
 // Whether the app has bought what the endpoint needs; *missing is the code to answer.
 bool HasPackage(const App& app, const Endpoint& endpoint, const ErrorCode** missing);
 

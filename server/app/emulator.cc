@@ -9,6 +9,7 @@
 #include "server/app/fixture_loader.h"
 #include "server/callbacks/callback_dispatcher.h"
 #include "server/control/control_plane.h"
+#include "server/handlers/endpoints.h"
 #include "server/http/http_server.h"
 #include "server/limits/rate_limiter.h"
 #include "storage/callback_config_store.h"
@@ -174,14 +175,15 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   services.callback_configs = parts->callback_configs.get();
   services.rooms = parts->rooms.get();
   services.clock = &parts->clock;
-  parts->api = std::make_unique<api::ApiDispatcher>(parts->apps, services, parts->clock,
-                                                    options.auth);
+  const api::EndpointTable& endpoints = handlers::Endpoints();
+  parts->api = std::make_unique<api::ApiDispatcher>(endpoints, parts->apps, services,
+                                                    parts->clock, options.auth);
   // Hook order: an injected fault wins over the rate limit (and uses no budget); the
   // journal, last, records whatever was answered.
-  parts->faults = std::make_unique<control::FaultInjector>();
+  parts->faults = std::make_unique<control::FaultInjector>(endpoints);
   parts->api->AddHook(parts->faults.get());
   if (options.rate_limits) {
-    parts->rate_limiter = std::make_unique<limits::RateLimiter>(parts->apps, parts->clock);
+    parts->rate_limiter = std::make_unique<limits::RateLimiter>(endpoints, parts->apps, parts->clock);
     parts->api->AddHook(parts->rate_limiter.get());
   }
   parts->journal = std::make_unique<control::RequestJournal>(parts->clock);

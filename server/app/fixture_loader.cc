@@ -10,10 +10,10 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
-#include "server/api/endpoint_table.h"
+#include "server/handlers/endpoints.h"
 #include "server/app/default_fixture.h"
-#include "server/handlers/callback_rules.h"
-#include "server/handlers/room_rules.h"
+#include "server/domain/callback_rules.h"
+#include "server/domain/room_rules.h"
 
 namespace trtc::app {
 namespace {
@@ -80,7 +80,7 @@ Status ReadRateLimits(const Context& ctx, const std::string& where, const Value&
   if (!value.IsObject()) return ctx.Error(where, "must be an object of API path -> calls per second");
   for (const auto& member : value.GetObject()) {
     const std::string api(member.name.GetString(), member.name.GetStringLength());
-    if (api::FindEndpoint(api) == nullptr) {
+    if (handlers::Endpoints().Find(api) == nullptr) {
       return ctx.Error(where, "unknown API \"" + api + "\"");
     }
     if (!member.value.IsInt() || member.value.GetInt() < 0) {
@@ -124,18 +124,18 @@ Status ReadApp(const Context& ctx, const std::string& where, const Value& value,
 }
 
 Status ReadCallbackSeed(const Context& ctx, const std::string& where, const Value& value,
-                        const handlers::CallbackShape& shape, CallbackSeed* seed) {
+                        const domain::CallbackShape& shape, CallbackSeed* seed) {
   if (!value.IsObject()) return ctx.Error(where, "must be an object");
   Status status = OnlyMembers(ctx, where, value, {"sdkappid", shape.url_field, shape.events_field});
   if (status.ok()) status = ReadSdkappid(ctx, where, value, &seed->sdkappid);
   if (!status.ok()) return status;
-  handlers::RuleResult rule = handlers::ParseCallbackConfig(value, shape, &seed->config);
+  domain::RuleResult rule = domain::ParseCallbackConfig(value, shape, &seed->config);
   if (!rule.ok()) return ctx.Error(where, rule.message);
   return Status::Ok();
 }
 
 Status ReadSection(const Context& ctx, const Value& root, const char* section,
-                   const handlers::CallbackShape& shape, std::vector<CallbackSeed>* seeds) {
+                   const domain::CallbackShape& shape, std::vector<CallbackSeed>* seeds) {
   auto it = root.FindMember(section);
   if (it == root.MemberEnd()) return Status::Ok();
   if (!it->value.IsArray()) return ctx.Error(section, "must be an array");
@@ -161,7 +161,7 @@ Status ReadRoomSeed(const Context& ctx, const std::string& where, const Value& v
   if (room_id == value.MemberEnd()) return ctx.Error(where, "room_id is required");
   if (!room_id->value.IsString()) return ctx.Error(where + ".room_id", "must be a string");
   seed->room_id.assign(room_id->value.GetString(), room_id->value.GetStringLength());
-  if (std::string problem = handlers::RoomIdProblem(seed->room_id); !problem.empty()) {
+  if (std::string problem = domain::RoomIdProblem(seed->room_id); !problem.empty()) {
     return ctx.Error(where + ".room_id", problem);
   }
   auto metadata = value.FindMember("metadata");
@@ -175,14 +175,14 @@ Status ReadRoomSeed(const Context& ctx, const std::string& where, const Value& v
     if (!member.value.IsString()) {
       return ctx.Error(where + ".metadata", "the value of \"" + key + "\" must be a string");
     }
-    if (std::string problem = handlers::MetadataKeyProblem(key); !problem.empty()) {
+    if (std::string problem = domain::MetadataKeyProblem(key); !problem.empty()) {
       return ctx.Error(where + ".metadata", problem);
     }
     written.emplace_back(std::move(key),
                          std::string(member.value.GetString(), member.value.GetStringLength()));
   }
-  handlers::MergeMetadata(written, &seed->metadata);
-  handlers::MetadataCheck check = handlers::CheckMetadataLimits(written, seed->metadata);
+  domain::MergeMetadata(written, &seed->metadata);
+  domain::MetadataCheck check = domain::CheckMetadataLimits(written, seed->metadata);
   if (!check.ok()) return ctx.Error(where + ".metadata", check.message);
   return Status::Ok();
 }
@@ -278,10 +278,10 @@ Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* 
     }
     fixtures->apps.push_back(std::move(app));
   }
-  status = ReadSection(ctx, object, "call_callbacks", handlers::kCallConfigSeed,
+  status = ReadSection(ctx, object, "call_callbacks", domain::kCallConfigSeed,
                        &fixtures->call_callbacks);
   if (status.ok()) {
-    status = ReadSection(ctx, object, "callkit_callbacks", handlers::kCallkitSeed,
+    status = ReadSection(ctx, object, "callkit_callbacks", domain::kCallkitSeed,
                          &fixtures->callkit_callbacks);
   }
   if (status.ok()) status = ReadRoomSection(ctx, object, &fixtures->rooms);

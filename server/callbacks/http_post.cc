@@ -2,13 +2,13 @@
 
 #include <memory>
 
-#include "server/handlers/callback_rules.h"
+#include "server/domain/callback_rules.h"
 
 namespace trtc::callbacks {
 namespace {
 
 using namespace trtc::http;  // asio, beast, bhttp, tcp
-using handlers::StartsWithNoCase;
+using domain::StartsWithNoCase;
 using Clock = std::chrono::steady_clock;
 
 // A reply larger than this is an error, not something to keep reading.

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "server/api/query_string.h"
-#include "server/callbacks/callback_plan.h"
+#include "server/domain/call_plan.h"
 #include "server/control/control_json.h"
 #include "server/control/control_plane.h"
 #include "server/handlers/json_text.h"
@@ -15,7 +15,7 @@
 namespace trtc::control {
 namespace {
 
-using callbacks::SimulatedCall;
+using domain::SimulatedCall;
 
 // A group call in TUICallKit has at most 9 participants; the emulator allows more, but
 // bounds a call so one request cannot plan an unbounded number of deliveries.
@@ -103,7 +103,7 @@ bool ParseCall(std::string_view body, const api::AppRegistry& apps, SimulatedCal
   }
   call->video = media == "Video";
   const std::optional<std::string> outcome = StringMember(document, "outcome", &problem);
-  const auto parsed = outcome ? callbacks::OutcomeFromWord(*outcome) : std::nullopt;
+  const auto parsed = outcome ? domain::OutcomeFromWord(*outcome) : std::nullopt;
   if (!parsed) {
     return fail(400,
                 "outcome is required: one of normal_end, reject, not_answer, cancel, call_busy, "
@@ -198,7 +198,7 @@ http::Response ControlPlane::PlayCall(const ControlRequest& request) {
 
   const int64_t now_ms = context_.clock.NowMillis();
   std::vector<storage::CallbackDelivery> deliveries;
-  for (callbacks::PlannedCallback& planned : callbacks::PlanCallbacks(call, v4.get(), v1.get(), now_ms)) {
+  for (domain::PlannedCallback& planned : domain::PlanCallbacks(call, v4.get(), v1.get(), now_ms)) {
     storage::CallbackDelivery& delivery = deliveries.emplace_back();
     delivery.sdkappid = call.sdkappid;
     delivery.call_id = call.call_id;

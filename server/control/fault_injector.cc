@@ -18,7 +18,7 @@ bool Matches(const FaultRule& rule, const api::CallInfo& call) {
 }  // namespace
 
 Status FaultInjector::Add(FaultRule rule, FaultRule* added) {
-  if (api::FindEndpoint(rule.api) == nullptr) {
+  if (endpoints_.Find(rule.api) == nullptr) {
     return Status::Error("api \"" + rule.api + "\" is not an API of the emulator");
   }
   if (!rule.error_code && rule.delay_ms == 0) {

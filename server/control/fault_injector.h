@@ -29,6 +29,8 @@ struct FaultRule {
 
 class FaultInjector final : public api::RequestHook {
  public:
+  explicit FaultInjector(const api::EndpointTable& endpoints) : endpoints_(endpoints) {}
+
   // Checks the rule (known API, an error code or a delay, sane numbers), gives it an id.
   Status Add(FaultRule rule, FaultRule* added);
   std::vector<FaultRule> List() const;
@@ -40,6 +42,7 @@ class FaultInjector final : public api::RequestHook {
                  std::string_view) override {}
 
  private:
+  const api::EndpointTable& endpoints_;
   std::atomic<bool> active_{false};  // any rules at all: lets the hot path skip the lock
   mutable std::mutex mu_;
   std::vector<FaultRule> rules_;

@@ -1,11 +1,13 @@
 #include "server/handlers/call_config_handlers.h"
 
-#include "server/handlers/callback_rules.h"
+#include "server/domain/callback_rules.h"
 #include "server/handlers/storage_failure.h"
 #include "storage/callback_config_store.h"
 
 namespace trtc::handlers {
 namespace {
+
+using namespace trtc::domain;  // the rules these APIs apply
 
 using api::ApiReply;
 using storage::CallbackFamily;

@@ -1,12 +1,14 @@
 #include "server/handlers/callkit_callback_handlers.h"
 
 #include "server/common/log.h"
-#include "server/handlers/callback_rules.h"
+#include "server/domain/callback_rules.h"
 #include "server/handlers/json_text.h"
 #include "storage/callback_config_store.h"
 
 namespace trtc::handlers {
 namespace {
+
+using namespace trtc::domain;  // the rules these APIs apply
 
 using api::ApiReply;
 using storage::CallbackFamily;

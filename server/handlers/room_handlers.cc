@@ -2,13 +2,15 @@
 
 #include "server/handlers/json_text.h"
 #include "server/handlers/room_json.h"
-#include "server/handlers/room_list_cursor.h"
-#include "server/handlers/room_rules.h"
+#include "server/domain/room_list_cursor.h"
+#include "server/domain/room_rules.h"
 #include "server/handlers/storage_failure.h"
 #include "storage/room_store.h"
 
 namespace trtc::handlers {
 namespace {
+
+using namespace trtc::domain;  // the rules these APIs apply
 
 using api::ApiReply;
 using rapidjson::Value;

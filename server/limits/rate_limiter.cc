@@ -6,9 +6,6 @@
 namespace trtc::limits {
 namespace {
 
-size_t EndpointIndex(const api::Endpoint& endpoint) {
-  return static_cast<size_t>(&endpoint - api::AllEndpoints().data());
-}
 
 }  // namespace
 
@@ -25,16 +22,18 @@ bool WindowCounter::TryAdmit(int64_t now_s, int limit) {
   }
 }
 
-RateLimiter::AppBuckets::AppBuckets(const api::App& app)
-    : counters(api::AllEndpoints().size()) {
-  for (const api::Endpoint& endpoint : api::AllEndpoints()) {
+RateLimiter::AppBuckets::AppBuckets(const api::EndpointTable& endpoints, const api::App& app)
+    : counters(endpoints.all().size()) {
+  for (const api::Endpoint& endpoint : endpoints.all()) {
     limits.push_back(LimitFor(app, endpoint));
   }
 }
 
-RateLimiter::RateLimiter(const api::AppRegistry& apps, const Clock& clock) : clock_(clock) {
+RateLimiter::RateLimiter(const api::EndpointTable& endpoints, const api::AppRegistry& apps,
+                         const Clock& clock)
+    : endpoints_(endpoints), clock_(clock) {
   for (const api::App* app : apps.All()) {
-    known_.emplace(app->sdkappid, std::make_unique<AppBuckets>(*app));
+    known_.emplace(app->sdkappid, std::make_unique<AppBuckets>(endpoints_, *app));
   }
 }
 
@@ -47,13 +46,13 @@ RateLimiter::AppBuckets& RateLimiter::BucketsOf(const api::App& app) {
   if (auto it = known_.find(app.sdkappid); it != known_.end()) return *it->second;
   std::lock_guard<std::mutex> lock(unknown_mu_);
   auto& buckets = unknown_[app.sdkappid];
-  if (!buckets) buckets = std::make_unique<AppBuckets>(app);
+  if (!buckets) buckets = std::make_unique<AppBuckets>(endpoints_, app);
   return *buckets;
 }
 
 api::HookDecision RateLimiter::Admit(const api::CallInfo& call) {
   AppBuckets& buckets = BucketsOf(*call.app);
-  const size_t index = EndpointIndex(*call.endpoint);
+  const size_t index = endpoints_.IndexOf(*call.endpoint);
   const int limit = buckets.limits[index];
   if (buckets.counters[index].TryAdmit(clock_.NowSeconds(), limit)) return {};
   return {api::ApiReply::Fail(

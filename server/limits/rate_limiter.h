@@ -36,7 +36,8 @@ class WindowCounter {
 
 class RateLimiter final : public api::RequestHook {
  public:
-  RateLimiter(const api::AppRegistry& apps, const Clock& clock);
+  RateLimiter(const api::EndpointTable& endpoints, const api::AppRegistry& apps,
+              const Clock& clock);
 
   // The calls per second `app` may make to `endpoint`: its fixture override, else the
   // endpoint table's documented figure.
@@ -50,10 +51,11 @@ class RateLimiter final : public api::RequestHook {
   struct AppBuckets {
     std::vector<int> limits;               // by endpoint index
     std::vector<WindowCounter> counters;   // by endpoint index
-    explicit AppBuckets(const api::App& app);
+    AppBuckets(const api::EndpointTable& endpoints, const api::App& app);
   };
   AppBuckets& BucketsOf(const api::App& app);
 
+  const api::EndpointTable& endpoints_;
   const Clock& clock_;
   std::unordered_map<uint32_t, std::unique_ptr<AppBuckets>> known_;  // read-only after start
   std::mutex unknown_mu_;

@@ -20,7 +20,7 @@
 
 #include <rapidjson/document.h>
 
-#include "server/api/endpoint_table.h"
+#include "server/handlers/endpoints.h"
 #include "server/app/emulator.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -59,7 +59,7 @@ std::vector<Route> MakeRoutes() {
       {bhttp::verb::post, "/_emulator/reset", false},
       {bhttp::verb::get, "/_emulator/state", false},
   };
-  for (const trtc::api::Endpoint& endpoint : trtc::api::AllEndpoints()) {
+  for (const trtc::api::Endpoint& endpoint : trtc::handlers::Endpoints().all()) {
     routes.push_back({bhttp::verb::post, "/" + std::string(endpoint.path), true});
   }
   // Added after the REST APIs, so that the committed corpus keeps its route numbers.

@@ -2,9 +2,9 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
-#include "server/handlers/callback_rules.h"
+#include "server/domain/callback_rules.h"
 
-namespace trtc::handlers {
+namespace trtc::domain {
 namespace {
 
 RuleResult Check(const char* json, const CallbackShape& shape, storage::CallbackConfig* config) {
@@ -80,4 +80,4 @@ TEST(CallbackRulesTest, JsonOfAConfiguration) {
 }
 
 }  // namespace
-}  // namespace trtc::handlers
+}  // namespace trtc::domain

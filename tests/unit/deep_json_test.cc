@@ -12,6 +12,7 @@
 
 #include "server/api/api_dispatcher.h"
 #include "server/app/fixture_loader.h"
+#include "server/handlers/endpoints.h"
 #include "server/auth/base64.h"
 #include "server/auth/usersig_verifier.h"
 #include "server/control/control_json.h"
@@ -37,7 +38,8 @@ class DeepBodyTest : public ::testing::Test {
     app.sdkappid = 1400000000;
     apps_.Add(app);
     dispatcher_ = std::make_unique<api::ApiDispatcher>(
-        apps_, api::Services{configs_.get(), rooms_.get(), &clock_}, clock_, api::AuthMode::kOff);
+        handlers::Endpoints(), apps_, api::Services{configs_.get(), rooms_.get(), &clock_}, clock_,
+        api::AuthMode::kOff);
   }
 
   // The error code the body's request is answered with (either family).

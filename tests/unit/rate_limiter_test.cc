@@ -5,13 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include "server/handlers/endpoints.h"
 #include "server/limits/rate_limiter.h"
 
 namespace trtc::limits {
 namespace {
 
 const api::Endpoint& EndpointAt(std::string_view path) {
-  const api::Endpoint* endpoint = api::FindEndpoint(path);
+  const api::Endpoint* endpoint = handlers::Endpoints().Find(path);
   EXPECT_NE(endpoint, nullptr) << path;
   return *endpoint;
 }
@@ -56,7 +57,7 @@ TEST_F(RateLimiterTest, TheDocumentedFiguresComeFromTheEndpointTable) {
 }
 
 TEST_F(RateLimiterTest, TheCallAfterTheLimitIsRefusedWithTheFamilysCode) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   EXPECT_EQ(Admitted(limiter, 1, "v1/callback/set", 10), 10);
   std::optional<api::ApiReply> refused = Call(limiter, 1, "v1/callback/set");
   ASSERT_TRUE(refused);
@@ -69,7 +70,7 @@ TEST_F(RateLimiterTest, TheCallAfterTheLimitIsRefusedWithTheFamilysCode) {
 }
 
 TEST_F(RateLimiterTest, TheNextSecondAdmitsAgain) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   clock_.SetMillis(1700000000999);
   EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 12), 10);
   clock_.AdvanceMillis(1);  // 1700000001.000: a new window
@@ -81,7 +82,7 @@ TEST_F(RateLimiterTest, TheNextSecondAdmitsAgain) {
 }
 
 TEST_F(RateLimiterTest, AppsAndEndpointsHaveSeparateBudgets) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 15), 10);
   EXPECT_EQ(Admitted(limiter, 1, "v1/callback/set", 15), 10);
   EXPECT_EQ(Admitted(limiter, 2, "v1/callback/set", 15), 10);
@@ -89,14 +90,14 @@ TEST_F(RateLimiterTest, AppsAndEndpointsHaveSeparateBudgets) {
 }
 
 TEST_F(RateLimiterTest, FixtureOverridesRaiseOrLowerALimit) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   EXPECT_EQ(Admitted(limiter, 2, "v1/callback/get", 10), 3);
   EXPECT_EQ(Admitted(limiter, 2, "v4/call_config/get_callback", 10), 0);
   EXPECT_EQ(Admitted(limiter, 2, "v4/call_config/set_callback", 250), 200);
 }
 
 TEST_F(RateLimiterTest, AnAppNoFixtureDefinesGetsTheDocumentedFigures) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   api::App stranger;
   stranger.sdkappid = 99;
   int admitted = 0;
@@ -110,7 +111,7 @@ TEST_F(RateLimiterTest, AnAppNoFixtureDefinesGetsTheDocumentedFigures) {
 }
 
 TEST_F(RateLimiterTest, ManyThreadsNeverAdmitMoreThanTheLimit) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   std::atomic<int> admitted{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {

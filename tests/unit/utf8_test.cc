@@ -10,7 +10,8 @@
 #include "server/api/api_dispatcher.h"
 #include "server/api/envelope.h"
 #include "server/common/utf8.h"
-#include "server/handlers/json_text.h"
+#include "server/common/json.h"
+#include "server/handlers/endpoints.h"
 
 namespace trtc {
 namespace {
@@ -53,14 +54,15 @@ TEST(Utf8Test, EnvelopesAndJsonStringsStayValidJson) {
   const api::ApiReply reply = api::ApiReply::Fail(api::v4::kInvalidParameter, "bad \xbc\xff");
   EXPECT_TRUE(IsJsonObject(api::WriteV4Envelope(reply, "id")));
   EXPECT_TRUE(IsJsonObject(api::WriteV1Envelope(reply, "id")));
-  EXPECT_TRUE(IsJsonObject("{\"a\":" + handlers::JsonString("\xc0\xaf") + "}"));
+  EXPECT_TRUE(IsJsonObject("{\"a\":" + json::Quote("\xc0\xaf") + "}"));
 }
 
 // The requests themselves, through the dispatcher as a connection would send them.
 TEST(Utf8Test, RequestsWithBytesThatAreNotUtf8AreAnsweredWithValidJson) {
   api::AppRegistry apps;
   ManualClock clock;
-  api::ApiDispatcher dispatcher(apps, api::Services{}, clock, api::AuthMode::kOff);
+  api::ApiDispatcher dispatcher(handlers::Endpoints(), apps, api::Services{}, clock,
+                                api::AuthMode::kOff);
   const std::string targets[] = {
       "/\xbc",                                                      // fuzzing's input
       "/v4/\xff\xfe?sdkappid=1",

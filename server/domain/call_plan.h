@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "server/callbacks/simulated_call.h"
+#include "server/domain/simulated_call.h"
 #include "storage/callback_config_store.h"
 
-namespace trtc::callbacks {
+namespace trtc::domain {
 
 struct PlannedCallback {
   storage::CallbackFamily family;
@@ -31,4 +31,4 @@ std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
 inline constexpr const char* kCallbackClientIp = "127.0.0.1";
 inline constexpr const char* kCallbackPlatform = "Web";
 
-}  // namespace trtc::callbacks
+}  // namespace trtc::domain

@@ -9,11 +9,11 @@
 
 #include "storage/room_store.h"
 
-namespace trtc::handlers {
+namespace trtc::domain {
 
 // Never "" (which means "the list is complete").
 std::string EncodeRoomCursor(const storage::RoomListPosition& position);
 // False when `next` was not made by EncodeRoomCursor.
 bool DecodeRoomCursor(std::string_view next, storage::RoomListPosition* position);
 
-}  // namespace trtc::handlers
+}  // namespace trtc::domain

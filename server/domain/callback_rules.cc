@@ -1,4 +1,4 @@
-#include "server/handlers/callback_rules.h"
+#include "server/domain/callback_rules.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 
 #include "server/common/json.h"
 
-namespace trtc::handlers {
+namespace trtc::domain {
 namespace {
 
 constexpr std::array<std::string_view, 3> kCallCommands = {
@@ -125,4 +125,4 @@ std::string CallbackConfigJson(const storage::CallbackConfig& config, const Call
   return out;
 }
 
-}  // namespace trtc::handlers
+}  // namespace trtc::domain

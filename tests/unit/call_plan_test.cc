@@ -1,7 +1,7 @@
 // Unit tests of the callback side of simulated calls: which callbacks each outcome sends
 // and in what order (PlanCallbacks), URL parsing for delivery, and what counts as an
 // accepted reply in each family.
-#include "server/callbacks/callback_plan.h"
+#include "server/domain/call_plan.h"
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
@@ -12,7 +12,7 @@
 #include "server/callbacks/callback_dispatcher.h"
 #include "server/callbacks/http_post.h"
 
-namespace trtc::callbacks {
+namespace trtc::domain {
 namespace {
 
 using storage::CallbackConfig;
@@ -164,37 +164,37 @@ TEST(PlanCallbacksTest, UrlsKeepTheConfiguredQueryAndAddTheDocumentedOne) {
 
 TEST(ParseHttpUrlTest, SplitsHostPortAndTarget) {
   std::string error;
-  auto url = ParseHttpUrl("http://example.com:8080/a/b?c=d#frag", &error);
+  auto url = callbacks::ParseHttpUrl("http://example.com:8080/a/b?c=d#frag", &error);
   ASSERT_TRUE(url.has_value()) << error;
   EXPECT_EQ(url->host, "example.com");
   EXPECT_EQ(url->port, "8080");
   EXPECT_EQ(url->target, "/a/b?c=d");
-  url = ParseHttpUrl("HTTP://h?q=1", &error);
+  url = callbacks::ParseHttpUrl("HTTP://h?q=1", &error);
   ASSERT_TRUE(url.has_value());
   EXPECT_EQ(url->port, "80");
   EXPECT_EQ(url->target, "/?q=1");
-  url = ParseHttpUrl("http://[::1]:9/x", &error);
+  url = callbacks::ParseHttpUrl("http://[::1]:9/x", &error);
   ASSERT_TRUE(url.has_value());
   EXPECT_EQ(url->host, "::1");
   EXPECT_EQ(url->port, "9");
-  EXPECT_FALSE(ParseHttpUrl("https://h/x", &error).has_value());
+  EXPECT_FALSE(callbacks::ParseHttpUrl("https://h/x", &error).has_value());
   EXPECT_NE(error.find("https://"), std::string::npos);
-  EXPECT_FALSE(ParseHttpUrl("http:///x", &error).has_value());
-  EXPECT_FALSE(ParseHttpUrl("http://[::1/x", &error).has_value());
-  EXPECT_FALSE(ParseHttpUrl("ftp://h", &error).has_value());
+  EXPECT_FALSE(callbacks::ParseHttpUrl("http:///x", &error).has_value());
+  EXPECT_FALSE(callbacks::ParseHttpUrl("http://[::1/x", &error).has_value());
+  EXPECT_FALSE(callbacks::ParseHttpUrl("ftp://h", &error).has_value());
 }
 
 TEST(AcceptedReplyTest, EachFamilyHasItsOwnIdeaOfSuccess) {
-  EXPECT_TRUE(AcceptedReply(CallbackFamily::kCallConfig, 200, ""));
-  EXPECT_TRUE(AcceptedReply(CallbackFamily::kCallConfig, 204, "whatever"));
-  EXPECT_FALSE(AcceptedReply(CallbackFamily::kCallConfig, 500, R"({"ErrorCode":0})"));
-  EXPECT_FALSE(AcceptedReply(CallbackFamily::kCallConfig, 0, ""));
-  EXPECT_TRUE(AcceptedReply(CallbackFamily::kCallkit, 200, R"({"ErrorCode":0,"ErrorMessage":"Success"})"));
-  EXPECT_FALSE(AcceptedReply(CallbackFamily::kCallkit, 200, R"({"ErrorCode":1})"));
-  EXPECT_FALSE(AcceptedReply(CallbackFamily::kCallkit, 200, R"({"ErrorCode":"0"})"));
-  EXPECT_FALSE(AcceptedReply(CallbackFamily::kCallkit, 200, "OK"));
-  EXPECT_FALSE(AcceptedReply(CallbackFamily::kCallkit, 201, R"({"ErrorCode":0})"));
+  EXPECT_TRUE(callbacks::AcceptedReply(CallbackFamily::kCallConfig, 200, ""));
+  EXPECT_TRUE(callbacks::AcceptedReply(CallbackFamily::kCallConfig, 204, "whatever"));
+  EXPECT_FALSE(callbacks::AcceptedReply(CallbackFamily::kCallConfig, 500, R"({"ErrorCode":0})"));
+  EXPECT_FALSE(callbacks::AcceptedReply(CallbackFamily::kCallConfig, 0, ""));
+  EXPECT_TRUE(callbacks::AcceptedReply(CallbackFamily::kCallkit, 200, R"({"ErrorCode":0,"ErrorMessage":"Success"})"));
+  EXPECT_FALSE(callbacks::AcceptedReply(CallbackFamily::kCallkit, 200, R"({"ErrorCode":1})"));
+  EXPECT_FALSE(callbacks::AcceptedReply(CallbackFamily::kCallkit, 200, R"({"ErrorCode":"0"})"));
+  EXPECT_FALSE(callbacks::AcceptedReply(CallbackFamily::kCallkit, 200, "OK"));
+  EXPECT_FALSE(callbacks::AcceptedReply(CallbackFamily::kCallkit, 201, R"({"ErrorCode":0})"));
 }
 
 }  // namespace
-}  // namespace trtc::callbacks
+}  // namespace trtc::domain

@@ -11,7 +11,7 @@
 
 #include "storage/callback_config_store.h"
 
-namespace trtc::handlers {
+namespace trtc::domain {
 
 // The documented event words of each family (api.md §2.1, §3).
 bool IsCallCommand(std::string_view word);    // v4: "Call.CallbackAfterStartCall", ...
@@ -61,13 +61,13 @@ bool HasHttpScheme(std::string_view url);
 RuleResult ParseCallbackConfig(const rapidjson::Value& object, const CallbackShape& shape,
                                storage::CallbackConfig* config);
 
-}  // namespace trtc::handlers
+}  // namespace trtc::domain
 
-namespace trtc::handlers {
+namespace trtc::domain {
 
 // The configuration as a JSON object with the shape's field names: url first, or the
 // event list first when `events_first` (the v1 get example's order).
 std::string CallbackConfigJson(const storage::CallbackConfig& config, const CallbackShape& shape,
                                bool events_first);
 
-}  // namespace trtc::handlers
+}  // namespace trtc::domain

@@ -1,10 +1,10 @@
-#include "server/handlers/room_list_cursor.h"
+#include "server/domain/room_list_cursor.h"
 
 #include <charconv>
 
 #include "server/auth/base64.h"
 
-namespace trtc::handlers {
+namespace trtc::domain {
 namespace {
 
 // Reads a decimal integer and the '.' after it from the front of *text.
@@ -35,4 +35,4 @@ bool DecodeRoomCursor(std::string_view next, storage::RoomListPosition* position
   return !position->room_id.empty();
 }
 
-}  // namespace trtc::handlers
+}  // namespace trtc::domain

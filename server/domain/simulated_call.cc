@@ -1,6 +1,6 @@
-#include "server/callbacks/simulated_call.h"
+#include "server/domain/simulated_call.h"
 
-namespace trtc::callbacks {
+namespace trtc::domain {
 namespace {
 
 struct OutcomeName {
@@ -30,4 +30,4 @@ std::optional<CallOutcome> OutcomeFromWord(std::string_view word) {
   return std::nullopt;
 }
 
-}  // namespace trtc::callbacks
+}  // namespace trtc::domain

@@ -1,15 +1,13 @@
-#include "server/callbacks/callback_plan.h"
+#include "server/domain/call_plan.h"
 
 #include <algorithm>
 #include <string_view>
 
-#include "server/handlers/json_text.h"
+#include "server/common/json.h"
 
-namespace trtc::callbacks {
+namespace trtc::domain {
 namespace {
 
-using handlers::JsonWriter;
-using handlers::WriteString;
 using storage::CallbackFamily;
 
 // The words each outcome ends the call with, in each family's spelling.
@@ -107,30 +105,29 @@ class CallPlayer {
 
   void Start() {
     if (Subscribed(v4_, "Call.CallbackAfterStartCall")) {
-      rapidjson::StringBuffer buffer;
-      JsonWriter w(buffer);
+      json::Writer w;
       w.StartObject();
       w.Key("CallbackCommand");
       w.String("Call.CallbackAfterStartCall");
       w.Key("CallInfo");
       w.StartObject();
       w.Key("CallId");
-      WriteString(w, call_.call_id);
+      w.String(call_.call_id);
       w.Key("CallMediaType");
       w.String(MediaType());
       w.Key("ChatGroupId");
       w.String("");
       w.Key("RoomId");
-      WriteString(w, call_.room_id);
+      w.String(call_.room_id);
       w.Key("RoomIdType");
       w.Int(RoomIdType(call_.room_id));
       w.EndObject();
       w.Key("UserList");
       WriteUserList(w);
       w.Key("EventTime");
-      w.Int64(now_ms_);
+      w.Int(now_ms_);
       w.EndObject();
-      AddV4("Call.CallbackAfterStartCall", buffer);
+      AddV4("Call.CallbackAfterStartCall", w);
     }
     V1Event("caller_start_call", call_.caller);
     for (const std::string& callee : call_.callees) V1Event("callee_receive_call", callee);
@@ -177,13 +174,12 @@ class CallPlayer {
 
   void MemberChanged(const std::vector<std::string>& changed, const char* action) {
     if (!Subscribed(v4_, "Call.CallbackAfterMemberChanged")) return;
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
+    json::Writer w;
     w.StartObject();
     w.Key("CallbackCommand");
     w.String("Call.CallbackAfterMemberChanged");
     w.Key("CallId");
-    WriteString(w, call_.call_id);
+    w.String(call_.call_id);
     w.Key("UserList");
     WriteUserList(w);
     w.Key("ChangedUserList");
@@ -191,16 +187,16 @@ class CallPlayer {
     for (const std::string& user : changed) {
       w.StartObject();
       w.Key("User_Account");
-      WriteString(w, user);
+      w.String(user);
       w.Key("ActionType");
       w.String(action);
       w.EndObject();
     }
     w.EndArray();
     w.Key("EventTime");
-    w.Int64(now_ms_);
+    w.Int(now_ms_);
     w.EndObject();
-    AddV4("Call.CallbackAfterMemberChanged", buffer);
+    AddV4("Call.CallbackAfterMemberChanged", w);
   }
 
   // The call is over: the caller's and each callee's closing event (when the outcome has
@@ -217,42 +213,41 @@ class CallPlayer {
 
   void EndRecord() {
     if (!Subscribed(v4_, "Call.CallbackAfterEndCall")) return;
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
+    json::Writer w;
     w.StartObject();
     w.Key("CallbackCommand");
     w.String("Call.CallbackAfterEndCall");
     w.Key("CallRecord");
     w.StartObject();
     w.Key("CallId");
-    WriteString(w, call_.call_id);
+    w.String(call_.call_id);
     w.Key("Caller_Account");
-    WriteString(w, call_.caller);
+    w.String(call_.caller);
     w.Key("MediaType");
     w.String(MediaType());
     w.Key("CallType");
     w.String(call_.group() ? "MultiCall" : "SingleCall");
     w.Key("StartTime");
-    w.Int64(start_ms_ / 1000);
+    w.Int(start_ms_ / 1000);
     w.Key("EndTime");
-    w.Int64(now_ms_ / 1000);
+    w.Int(now_ms_ / 1000);
     w.Key("AcceptTime");
-    w.Int64(accept_ms_ ? *accept_ms_ / 1000 : 0);
+    w.Int(accept_ms_ ? *accept_ms_ / 1000 : 0);
     w.Key("CallResult");
     w.String(SpellingOf(call_.outcome).v4_result);
     w.Key("CalleeList_Account");
     w.StartArray();
-    for (const std::string& callee : call_.callees) WriteString(w, callee);
+    for (const std::string& callee : call_.callees) w.String(callee);
     w.EndArray();
     w.Key("RoomId");
-    WriteString(w, call_.room_id);
+    w.String(call_.room_id);
     w.Key("RoomIdType");
     w.Int(RoomIdType(call_.room_id));
     w.EndObject();
     w.Key("EventTime");
-    w.Int64(now_ms_);
+    w.Int(now_ms_);
     w.EndObject();
-    AddV4("Call.CallbackAfterEndCall", buffer);
+    AddV4("Call.CallbackAfterEndCall", w);
   }
 
   // An event callback about `user`: its Event is the action without its role prefix.
@@ -274,13 +269,12 @@ class CallPlayer {
   void V1Callback(std::string_view action, const std::string& user, bool caller,
                   std::string_view event) {
     const bool status = event.empty();
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
+    json::Writer w;
     w.StartObject();
     w.Key("UserId");
-    WriteString(w, user);
+    w.String(user);
     w.Key("RoomId");
-    WriteString(w, call_.room_id);
+    w.String(call_.room_id);
     w.Key("TotalNum");
     w.Uint(static_cast<unsigned>(1 + call_.callees.size()));
     w.Key("MediaType");
@@ -288,24 +282,24 @@ class CallPlayer {
     w.Key("CallType");
     w.String(call_.group() ? "Group" : "Single");
     w.Key("CallId");
-    WriteString(w, call_.call_id);
+    w.String(call_.call_id);
     w.Key("Role");
     w.String(caller ? "Caller" : "Callee");
     if (!status) {
       w.Key("Event");
-      WriteString(w, event);
+      w.String(event);
     }
     w.Key("CallResult");
     w.String(status ? SpellingOf(call_.outcome).v1_result : "");
     w.Key("EventTime");
-    w.Int64(now_ms_ / 1000);
+    w.Int(now_ms_ / 1000);
     if (status && call_.outcome == CallOutcome::kNormalEnd) {
       w.Key("StartCallTs");
-      w.Int64(start_ms_ / 1000);
+      w.Int(start_ms_ / 1000);
       w.Key("AcceptTs");
-      w.Int64(accept_ms_.value_or(start_ms_) / 1000);
+      w.Int(accept_ms_.value_or(start_ms_) / 1000);
       w.Key("EndTs");
-      w.Int64(now_ms_ / 1000);
+      w.Int(now_ms_ / 1000);
     }
     w.EndObject();
     const std::string query = "sdkappid=" + std::to_string(call_.sdkappid) +
@@ -313,24 +307,24 @@ class CallPlayer {
                               "&contenttype=json&clientip=" + kCallbackClientIp +
                               "&optplatform=" + kCallbackPlatform;
     planned_.push_back({CallbackFamily::kCallkit, WithQuery(v1_->url, query), std::string(action),
-                        handlers::TakeJson(buffer)});
+                        w.Take()});
   }
 
-  void AddV4(const char* command, const rapidjson::StringBuffer& body) {
+  void AddV4(const char* command, json::Writer& body) {
     const std::string query = "SdkAppid=" + std::to_string(call_.sdkappid) +
                               "&CallbackCommand=" + command +
                               "&contenttype=json&ClientIP=" + kCallbackClientIp +
                               "&OptPlatform=" + kCallbackPlatform;
     planned_.push_back({CallbackFamily::kCallConfig, WithQuery(v4_->url, query), command,
-                        handlers::TakeJson(body)});
+                        body.Take()});
   }
 
-  void WriteUserList(JsonWriter& w) const {
+  void WriteUserList(json::Writer& w) const {
     w.StartArray();
     for (const Member& member : members_) {
       w.StartObject();
       w.Key("User_Account");
-      WriteString(w, member.user);
+      w.String(member.user);
       w.Key("Status");
       w.String(member.status);
       w.EndObject();
@@ -358,4 +352,4 @@ std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
   return CallPlayer(call, v4, v1, start_ms).Play();
 }
 
-}  // namespace trtc::callbacks
+}  // namespace trtc::domain

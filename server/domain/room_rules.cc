@@ -1,10 +1,10 @@
-#include "server/handlers/room_rules.h"
+#include "server/domain/room_rules.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <functional>
 
-namespace trtc::handlers {
+namespace trtc::domain {
 namespace {
 
 using rapidjson::Value;
@@ -177,4 +177,4 @@ MetadataCheck CheckMetadataLimits(const storage::Metadata& written,
   return {};
 }
 
-}  // namespace trtc::handlers
+}  // namespace trtc::domain

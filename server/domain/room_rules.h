@@ -13,7 +13,7 @@
 
 #include "storage/room_store.h"
 
-namespace trtc::handlers {
+namespace trtc::domain {
 
 inline constexpr size_t kMaxRoomIdBytes = 48;
 inline constexpr size_t kMaxRoomNameBytes = 100;
@@ -65,4 +65,4 @@ struct MetadataCheck {
 // Checks the pairs being written and the metadata as it would be after the write.
 MetadataCheck CheckMetadataLimits(const storage::Metadata& written, const storage::Metadata& after);
 
-}  // namespace trtc::handlers
+}  // namespace trtc::domain

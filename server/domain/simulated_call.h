@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace trtc::callbacks {
+namespace trtc::domain {
 
 // How the call ends, named by the v1 status action words.
 enum class CallOutcome { kNormalEnd, kReject, kNotAnswer, kCancel, kCallBusy, kInterrupt };
@@ -29,4 +29,4 @@ struct SimulatedCall {
 std::string_view OutcomeWord(CallOutcome outcome);
 std::optional<CallOutcome> OutcomeFromWord(std::string_view word);
 
-}  // namespace trtc::callbacks
+}  // namespace trtc::domain

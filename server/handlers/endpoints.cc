@@ -1,0 +1,42 @@
+#include "server/handlers/endpoints.h"
+
+#include "server/handlers/call_config_handlers.h"
+#include "server/handlers/callkit_callback_handlers.h"
+#include "server/handlers/room_handlers.h"
+#include "server/handlers/room_metadata_handlers.h"
+
+namespace trtc::handlers {
+namespace {
+
+using api::Family;
+using api::Package;
+
+// Calling frequencies: Tencent's pages for each API ("Maximum calling frequency"):
+// call_config 200/s, the callkit callback APIs 10/s, the room APIs 200/s but
+// get_room_list 10/s.
+constexpr api::Endpoint kEndpoints[] = {
+    {"v4/call_config/set_callback", Family::kV4, 200, Package::kNone, SetCallConfig},
+    {"v4/call_config/get_callback", Family::kV4, 200, Package::kNone, GetCallConfig},
+    {"v4/call_config/delete_callback", Family::kV4, 200, Package::kNone, DeleteCallConfig},
+    {"v1/callback/set", Family::kV1, 10, Package::kCallGroup, SetCallkitCallback},
+    {"v1/callback/get", Family::kV1, 10, Package::kCallGroup, GetCallkitCallback},
+    {"v1/callback/update", Family::kV1, 10, Package::kCallGroup, UpdateCallkitCallback},
+    {"v1/callback/delete", Family::kV1, 10, Package::kCallGroup, DeleteCallkitCallback},
+    {"v4/live_engine_http_srv/create_room", Family::kV4, 200, Package::kLive, CreateRoom},
+    {"v4/live_engine_http_srv/destroy_room", Family::kV4, 200, Package::kLive, DestroyRoom},
+    {"v4/live_engine_http_srv/update_room_info", Family::kV4, 200, Package::kLive, UpdateRoomInfo},
+    {"v4/live_engine_http_srv/get_room_info", Family::kV4, 200, Package::kLive, GetRoomInfo},
+    {"v4/live_engine_http_srv/get_room_list", Family::kV4, 10, Package::kLive, GetRoomList},
+    {"v4/live_engine_http_srv/set_room_metadata", Family::kV4, 200, Package::kLive, SetRoomMetadata},
+    {"v4/live_engine_http_srv/get_room_metadata", Family::kV4, 200, Package::kLive, GetRoomMetadata},
+    {"v4/live_engine_http_srv/del_room_metadata", Family::kV4, 200, Package::kLive, DelRoomMetadata},
+};
+
+}  // namespace
+
+const api::EndpointTable& Endpoints() {
+  static const api::EndpointTable table(kEndpoints);
+  return table;
+}
+
+}  // namespace trtc::handlers

@@ -1,0 +1,3 @@
+// storage uses common only.
+#pragma once
+#include "server/common/status.h"

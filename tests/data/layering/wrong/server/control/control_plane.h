@@ -1,0 +1,2 @@
+// A control-plane header.
+#pragma once

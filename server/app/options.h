@@ -4,10 +4,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "server/api/api_dispatcher.h"
 #include "server/common/log.h"
+#include "server/http/transport_limits.h"
 
 namespace trtc::app {
 
@@ -23,8 +26,10 @@ struct Options {
   int threads = 0;       // 0: one per core
   int callback_timeout_ms = 2000;     // per callback attempt (api.md §6: 2 s)
   int callback_retry_unit_ms = 1000;  // the unit of the v1 retry schedule
-  int idle_timeout_ms = 30000;        // transport limits (emulator.md "Limits")
-  int max_connections = 10000;
+  // Transport limits (emulator.md "Limits"): the defaults are the transport's own.
+  int idle_timeout_ms = static_cast<int>(http::TransportLimits{}.idle_timeout.count());
+  int max_connections = static_cast<int>(http::TransportLimits{}.max_connections);
+  std::optional<uint64_t> seed;       // ids are reproducible with one; unset: random
   bool send_callbacks = true;         // no flag: only the request fuzzer turns it off
   bool healthcheck = false;  // ask a running server instead of starting one
 };
@@ -40,5 +45,13 @@ ParseResult ParseOptions(int argc, const char* const* argv, const EnvLookup& env
                          std::string* error);
 
 std::string HelpText();
+
+// Every flag ("--port") with its environment variable ("" when it has none), in the order
+// --help lists them.
+struct FlagName {
+  std::string flag;
+  std::string env;
+};
+std::vector<FlagName> FlagNames();
 
 }  // namespace trtc::app

@@ -11,6 +11,7 @@ namespace trtc {
 enum class LogLevel { kDebug = 0, kInfo = 1, kWarn = 2, kError = 3 };
 
 std::optional<LogLevel> ParseLogLevel(std::string_view name);
+std::string_view LogLevelName(LogLevel level);  // "debug", "info", "warn", "error"
 
 class Log {
  public:

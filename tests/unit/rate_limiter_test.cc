@@ -110,6 +110,64 @@ TEST_F(RateLimiterTest, AnAppNoFixtureDefinesGetsTheDocumentedFigures) {
   EXPECT_EQ(admitted, 10);
 }
 
+// An SDKAppID no fixture defines (--auth off lets it through): its call to `path` now.
+bool StrangerAdmitted(RateLimiter& limiter, uint32_t sdkappid, std::string_view path) {
+  api::App stranger;
+  stranger.sdkappid = sdkappid;
+  const api::Endpoint& endpoint = EndpointAt(path);
+  return !limiter.Admit(api::CallInfo{endpoint.path, &endpoint, sdkappid, "x", &stranger}).refusal;
+}
+
+int StrangerAdmittedTimes(RateLimiter& limiter, uint32_t sdkappid, int attempts) {
+  int admitted = 0;
+  for (int i = 0; i < attempts; ++i) admitted += StrangerAdmitted(limiter, sdkappid, "v1/callback/get");
+  return admitted;
+}
+
+TEST_F(RateLimiterTest, InventedSDKAppIDsDoNotGrowMemoryWithoutBound) {
+  RateLimiter limiter(apps_, clock_);
+  for (uint32_t sdkappid = 1000; sdkappid < 101000; ++sdkappid) {
+    if (sdkappid % 700 == 0) clock_.AdvanceMillis(1000);
+    EXPECT_TRUE(StrangerAdmitted(limiter, sdkappid, "v1/callback/get")) << sdkappid;
+    ASSERT_LE(limiter.UnregisteredAppCount(), RateLimiter::kMaxUnregisteredApps) << sdkappid;
+  }
+  // Limits still hold within one second: for the last app (one call made above) and for
+  // a new one in the next second.
+  EXPECT_EQ(StrangerAdmittedTimes(limiter, 100999, 14), 9);
+  clock_.AdvanceMillis(1000);
+  EXPECT_EQ(StrangerAdmittedTimes(limiter, 7, 15), 10);
+}
+
+TEST_F(RateLimiterTest, WhenEveryInventedAppCalledThisSecondOneIsForgotten) {
+  RateLimiter limiter(apps_, clock_);
+  for (uint32_t sdkappid = 1000; sdkappid < 1000 + 3 * RateLimiter::kMaxUnregisteredApps;
+       ++sdkappid) {
+    EXPECT_TRUE(StrangerAdmitted(limiter, sdkappid, "v1/callback/get"));
+    ASSERT_LE(limiter.UnregisteredAppCount(), RateLimiter::kMaxUnregisteredApps);
+  }
+  EXPECT_EQ(limiter.UnregisteredAppCount(), RateLimiter::kMaxUnregisteredApps);
+  // The latest app (one call made above) is remembered: its limit holds.
+  EXPECT_EQ(StrangerAdmittedTimes(limiter, 999 + 3 * RateLimiter::kMaxUnregisteredApps, 14), 9);
+}
+
+TEST_F(RateLimiterTest, ManyThreadsInventingSDKAppIDsShareTheBoundedMap) {
+  RateLimiter limiter(apps_, clock_);
+  std::vector<std::thread> threads;
+  for (uint32_t t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (uint32_t i = 0; i < 3000; ++i) {
+        // Each app twice: the second call may find it forgotten by another thread.
+        const uint32_t sdkappid = 1000 + t * 3000 + i;
+        StrangerAdmitted(limiter, sdkappid, "v1/callback/get");
+        StrangerAdmitted(limiter, sdkappid, "v1/callback/set");
+        if (t == 0 && i % 1000 == 0) clock_.AdvanceMillis(1000);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_LE(limiter.UnregisteredAppCount(), RateLimiter::kMaxUnregisteredApps);
+}
+
 TEST_F(RateLimiterTest, ManyThreadsNeverAdmitMoreThanTheLimit) {
   RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   std::atomic<int> admitted{0};
@@ -123,6 +181,17 @@ TEST_F(RateLimiterTest, ManyThreadsNeverAdmitMoreThanTheLimit) {
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(admitted.load(), 200);
+}
+
+TEST(WindowCounterTest, SaysWhetherItCountedInASecond) {
+  WindowCounter counter;
+  EXPECT_FALSE(counter.CountsIn(5));
+  EXPECT_TRUE(counter.TryAdmit(5, 2));
+  EXPECT_TRUE(counter.CountsIn(5));
+  EXPECT_FALSE(counter.CountsIn(6));
+  EXPECT_FALSE(counter.CountsIn(4));
+  EXPECT_FALSE(counter.TryAdmit(6, 0));  // refused: not counted
+  EXPECT_FALSE(counter.CountsIn(6));
 }
 
 TEST(WindowCounterTest, CountsWithinOneSecond) {

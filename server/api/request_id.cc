@@ -1,38 +1,7 @@
 #include "server/api/request_id.h"
 
-#include <atomic>
-#include <cstdint>
-#include <random>
-
 namespace trtc::api {
 namespace {
-
-// splitmix64's finaliser: a bijection on 64-bit values with good avalanche.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-struct ProcessSeed {
-  uint64_t high;
-  uint64_t low;
-  ProcessSeed() {
-    std::random_device device;
-    high = (uint64_t{device()} << 32) ^ device();
-    low = (uint64_t{device()} << 32) ^ device();
-  }
-};
-
-const ProcessSeed& Seed() {
-  static const ProcessSeed seed;
-  return seed;
-}
-
-std::atomic<uint64_t> g_sequence{0};
 
 void AppendHex(uint64_t value, char* out) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -44,13 +13,14 @@ void AppendHex(uint64_t value, char* out) {
 
 }  // namespace
 
-std::string NewRequestId(Family family) {
-  const uint64_t sequence = g_sequence.fetch_add(1, std::memory_order_relaxed) + 1;
-  const ProcessSeed& seed = Seed();
+RequestIds::RequestIds(std::optional<uint64_t> seed) : high_(seed, 1), low_(seed, 2) {}
+
+std::string RequestIds::Next(Family family) {
+  // One sequence number names both halves, so the 128 bits never repeat within a run.
+  const uint64_t sequence = low_.NextSequence();
   char hex[32];
-  // The low half alone is unique per sequence number (Mix is a bijection).
-  AppendHex(Mix(seed.high ^ Mix(sequence)), hex);
-  AppendHex(Mix(seed.low + sequence), hex + 16);
+  AppendHex(high_.IdOf(sequence), hex);
+  AppendHex(low_.IdOf(sequence), hex + 16);
   if (family == Family::kV1) return std::string(hex, sizeof hex);
   std::string id;
   id.reserve(3 + 32 + 7 + 20);

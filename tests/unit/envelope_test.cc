@@ -77,15 +77,28 @@ TEST(RequestIdTest, FormatsAndUniqueness) {
   const std::regex v4("Id-[0-9a-f]{32}-O-Seq-[0-9]+");
   const std::regex v1("[0-9a-f]{32}");
   std::set<std::string> seen;
+  RequestIds ids;
   for (int i = 0; i < 1000; ++i) {
-    const std::string a = NewRequestId(Family::kV4);
-    const std::string b = NewRequestId(Family::kV1);
+    const std::string a = ids.Next(Family::kV4);
+    const std::string b = ids.Next(Family::kV1);
     EXPECT_TRUE(std::regex_match(a, v4)) << a;
     EXPECT_TRUE(std::regex_match(b, v1)) << b;
     seen.insert(a.substr(3, 32));
     seen.insert(b);
   }
   EXPECT_EQ(seen.size(), 2000u);
+}
+
+TEST(RequestIdTest, ASeedMakesTheSameIdsInTheSameOrder) {
+  RequestIds first(42), second(42), other(43), unseeded, unseeded_too;
+  for (int i = 0; i < 100; ++i) {
+    const Family family = i % 2 ? Family::kV1 : Family::kV4;
+    const std::string id = first.Next(family);
+    EXPECT_EQ(second.Next(family), id);
+    EXPECT_NE(other.Next(family), id);
+    EXPECT_NE(unseeded.Next(family), unseeded_too.Next(family));
+  }
+  EXPECT_EQ(RequestIds(7).Next(Family::kV4).substr(35), "-O-Seq-1");
 }
 
 }  // namespace

@@ -4,23 +4,13 @@
 #include <optional>
 #include <string>
 
-#include <rapidjson/error/en.h>
-
 #include "server/api/envelope.h"
 #include "server/api/query_string.h"
-#include "server/api/request_id.h"
+#include "server/common/json.h"
 #include "server/common/log.h"
 
 namespace trtc::api {
 namespace {
-
-// Iterative parsing keeps a deeply nested body from exhausting the stack; invalid UTF-8
-// and anything after the object are parse errors like any other.
-constexpr unsigned kBodyParseFlags =
-    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
-
-using BodyDocument = rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
-                                                rapidjson::MemoryPoolAllocator<>>;
 
 Family FamilyOfUnknownPath(std::string_view path) {
   return path.starts_with("v1/") ? Family::kV1 : Family::kV4;
@@ -36,12 +26,6 @@ struct Admission {
 };
 
 }  // namespace
-
-http::Response EnvelopeResponse(Family family, const ApiReply& reply) {
-  http::Response response;
-  response.body = WriteEnvelope(family, reply, NewRequestId(family));
-  return response;
-}
 
 // One API request from its header to its response. Either it was refused before the
 // body (`refusal`), or it runs its handler on the body; either way every hook hears of it.
@@ -67,7 +51,8 @@ class ApiDispatcher::ApiCall final : public http::Exchange {
       LogDebug(api_ + " sdkappid " + std::to_string(admission_.sdkappid) + ": " +
                std::to_string(reply.code()) + " " + reply.message_or_detail());
     }
-    http::Response response = EnvelopeResponse(family_, reply);
+    http::Response response;
+    response.body = WriteEnvelope(family_, reply, dispatcher_.request_ids_.Next(family_));
     response.delay = delay_;
     const CallInfo call = Info();
     for (RequestHook* hook : dispatcher_.hooks_) hook->Completed(call, body, reply, response.body);
@@ -77,28 +62,12 @@ class ApiDispatcher::ApiCall final : public http::Exchange {
  private:
   ApiReply Execute(std::string_view body) {
     const Endpoint& endpoint = *admission_.endpoint;
-    // Values and the parse stack live in these buffers: a typical body costs no
-    // allocation (RapidJSON's default pool would take 64 KiB from the heap per request).
-    alignas(std::max_align_t) char value_buffer[2048];
-    alignas(std::max_align_t) char parse_buffer[1024];
-    rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer, sizeof value_buffer);
-    rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer, sizeof parse_buffer);
-    BodyDocument document(&value_allocator, sizeof parse_buffer / 2, &parse_allocator);
-    // An empty body is read as {} (api.md §1, emulator choice).
-    const std::string_view json = body.empty() ? std::string_view("{}") : body;
-    document.Parse<kBodyParseFlags>(json.data(), json.size());
-    if (document.HasParseError()) {
-      return ApiReply::Fail(ErrorFor(endpoint.family, Rejection::kInvalidJson),
-                            std::string("request body is not valid JSON: ") +
-                                rapidjson::GetParseError_En(document.GetParseError()) +
-                                " (at byte " + std::to_string(document.GetErrorOffset()) + ")");
-    }
-    if (!document.IsObject()) {
-      return ApiReply::Fail(ErrorFor(endpoint.family, Rejection::kInvalidJson),
-                            "request body must be a JSON object");
+    json::Body document;
+    if (Status parsed = document.Parse(body, "request body"); !parsed.ok()) {
+      return ApiReply::Fail(ErrorFor(endpoint.family, Rejection::kInvalidJson), parsed.message());
     }
     HandlerContext context{admission_.sdkappid, *app(), dispatcher_.services_};
-    return endpoint.handler(context, document);
+    return endpoint.handler(context, document.root());
   }
 
   ApiDispatcher& dispatcher_;
@@ -110,9 +79,14 @@ class ApiDispatcher::ApiCall final : public http::Exchange {
 };
 
 ApiDispatcher::ApiDispatcher(const EndpointTable& endpoints, const AppRegistry& apps,
-                             Services services, const Clock& clock, AuthMode auth)
+                             Services services, const Clock& clock, AuthMode auth,
+                             std::optional<uint64_t> seed)
     : endpoints_(endpoints),
-      apps_(apps), services_(services), verifier_(clock), auth_(auth) {}
+      apps_(apps),
+      services_(services),
+      verifier_(clock),
+      auth_(auth),
+      request_ids_(seed) {}
 
 std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb method,
                                                      std::string_view target) {

@@ -5,13 +5,16 @@
 // body; handlers see only their JSON body and the stores.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "server/api/app_registry.h"
 #include "server/api/endpoint_table.h"
 #include "server/api/request_hook.h"
+#include "server/api/request_id.h"
 #include "server/auth/cached_usersig_verifier.h"
 #include "server/http/request_handler.h"
 
@@ -24,8 +27,9 @@ enum class AuthMode {
 
 class ApiDispatcher final : public http::RequestHandler {
  public:
+  // `seed` makes the RequestIds reproducible (random when empty).
   ApiDispatcher(const EndpointTable& endpoints, const AppRegistry& apps, Services services,
-                const Clock& clock, AuthMode auth);
+                const Clock& clock, AuthMode auth, std::optional<uint64_t> seed = std::nullopt);
 
   // Only before serving starts. The dispatcher does not own hooks.
   void AddHook(RequestHook* hook) { hooks_.push_back(hook); }
@@ -43,9 +47,7 @@ class ApiDispatcher final : public http::RequestHandler {
   auth::CachedUserSigVerifier verifier_;
   AuthMode auth_;
   std::vector<RequestHook*> hooks_;
+  RequestIds request_ids_;
 };
-
-// Wraps a reply in its family's envelope with a fresh RequestId: HTTP 200, JSON.
-http::Response EnvelopeResponse(Family family, const ApiReply& reply);
 
 }  // namespace trtc::api

@@ -9,12 +9,11 @@
 #include <string_view>
 #include <unordered_map>
 
-#include <rapidjson/document.h>
-
 #include "server/api/api_reply.h"
 #include "server/api/app_registry.h"
 #include "server/api/family.h"
 #include "server/common/clock.h"
+#include "server/common/json.h"
 
 namespace trtc::storage {
 class CallbackConfigStore;
@@ -37,7 +36,7 @@ struct HandlerContext {
 };
 
 // `body` is always a JSON object.
-using Handler = ApiReply (*)(const HandlerContext& context, const rapidjson::Value& body);
+using Handler = ApiReply (*)(const HandlerContext& context, const json::Value& body);
 
 // A package an API requires, and the code it answers when the app lacks it.
 enum class Package { kNone, kCallGroup, kLive };

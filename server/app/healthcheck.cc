@@ -1,7 +1,8 @@
 #include "server/app/healthcheck.h"
 
-#include <rapidjson/document.h>
+#include <string_view>
 
+#include "server/common/json.h"
 #include "server/http/asio.h"
 
 namespace trtc::app {
@@ -54,10 +55,10 @@ std::string CheckHealth(const Options& options, std::chrono::milliseconds timeou
   if (!finished) return url + ": no answer within " + std::to_string(timeout.count()) + " ms";
   if (!failure.empty()) return failure;
   if (response.result_int() != 200) return url + ": HTTP " + std::to_string(response.result_int());
-  rapidjson::Document json;
-  json.Parse(response.body().data(), response.body().size());
-  if (json.HasParseError() || !json.IsObject() || !json.HasMember("status") ||
-      !json["status"].IsString() || std::string_view(json["status"].GetString()) != "ok") {
+  json::Body json;
+  std::string_view status;
+  if (!json.Parse(response.body(), "the answer").ok() ||
+      !json::Fields(json.root()).Required("status", &status).ok() || status != "ok") {
     std::string body = response.body().substr(0, 200);
     for (char& c : body) {
       if (c == '\n' || c == '\r') c = ' ';  // the reason stays one line

@@ -4,11 +4,10 @@
 
 #include <string>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "server/auth/base64.h"
 #include "server/auth/usersig_signature.h"
+#include "server/common/json.h"
 
 namespace trtc::auth {
 namespace {
@@ -16,27 +15,20 @@ namespace {
 // The Node package deflates with zlib's default, level 6 (header 78 9c).
 constexpr int kZlibLevel = 6;
 
-// The Node package's document: its member order, compact, raw UTF-8 (the Writer escapes
+// The Node package's document: its member order, compact, raw UTF-8 (the writer escapes
 // only '"', '\' and control characters, as JSON.stringify does).
 std::string DocumentOf(uint32_t sdkappid, std::string_view identifier, int64_t expire_s,
                        int64_t now_s, const std::string& sig) {
-  rapidjson::StringBuffer json;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(json);
-  writer.StartObject();
-  writer.Key("TLS.ver");
-  writer.String("2.0");
-  writer.Key("TLS.identifier");
-  writer.String(identifier.data(), static_cast<rapidjson::SizeType>(identifier.size()));
-  writer.Key("TLS.sdkappid");
-  writer.Uint(sdkappid);
-  writer.Key("TLS.time");
-  writer.Int64(now_s);
-  writer.Key("TLS.expire");
-  writer.Int64(expire_s);
-  writer.Key("TLS.sig");
-  writer.String(sig.data(), static_cast<rapidjson::SizeType>(sig.size()));
-  writer.EndObject();
-  return std::string(json.GetString(), json.GetSize());
+  json::Writer writer;
+  writer.StartObject()
+      .Key("TLS.ver").String("2.0")
+      .Key("TLS.identifier").String(identifier)
+      .Key("TLS.sdkappid").Uint(sdkappid)
+      .Key("TLS.time").Int(now_s)
+      .Key("TLS.expire").Int(expire_s)
+      .Key("TLS.sig").String(sig)
+      .EndObject();
+  return writer.Take();
 }
 
 }  // namespace

@@ -12,20 +12,14 @@
 #include <string>
 #include <utility>
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include "server/auth/base64.h"
 #include "server/auth/usersig_signature.h"
+#include "server/common/json.h"
 
 namespace trtc::auth {
 namespace {
 
-using rapidjson::Value;
-// Values and parse stack both in caller-given buffers (see Verify).
-using PooledDocument =
-    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
-                               rapidjson::MemoryPoolAllocator<>>;
+using json::Value;
 
 // Official sigs inflate to a few hundred bytes; anything bigger is not a UserSig.
 constexpr size_t kMaxInflatedBytes = 64 * 1024;
@@ -110,14 +104,11 @@ std::string Quoted(std::string_view text) {
   return out;
 }
 
-std::string_view StringOf(const Value& value) {
-  return std::string_view(value.GetString(), value.GetStringLength());
-}
 
 // What a member holds, for "expected X, found Y" details.
 std::string Found(const Value* value) {
   if (value == nullptr) return "nothing (member missing)";
-  if (value->IsString()) return "the string " + Quoted(StringOf(*value));
+  if (value->IsString()) return "the string " + Quoted(json::Text(*value));
   if (value->IsInt64()) return "the number " + std::to_string(value->GetInt64());
   if (value->IsUint64()) return "the number " + std::to_string(value->GetUint64());
   if (value->IsNumber()) {
@@ -130,10 +121,6 @@ std::string Found(const Value* value) {
   return value->IsObject() ? "an object" : "an array";
 }
 
-const Value* Member(const Value& object, const char* name) {
-  auto it = object.FindMember(name);
-  return it == object.MemberEnd() ? nullptr : &it->value;
-}
 
 UserSigVerdict Mistyped(const char* member, const char* expected, const Value* found) {
   return Fail(UserSigOutcome::kMalformed,
@@ -171,9 +158,9 @@ UserSigVerdict DecodeDocument(std::string_view usersig, std::string* json) {
 // (ECDSA) path, which can only fail here, for want of the app's public key: a signed
 // document is then a bad signature, an unsigned one malformed.
 UserSigVerdict CheckVersion(const Value& doc) {
-  const Value* ver = Member(doc, "TLS.ver");
-  if (ver && ver->IsString() && StringOf(*ver) == "2.0") return {};
-  const Value* sig = Member(doc, "TLS.sig");
+  const Value* ver = json::Find(doc, "TLS.ver");
+  if (ver && ver->IsString() && json::Text(*ver) == "2.0") return {};
+  const Value* sig = json::Find(doc, "TLS.sig");
   if (sig && sig->IsString()) {
     return Fail(UserSigOutcome::kBadSignature,
                 "TLS.ver: expected \"2.0\", found " + Found(ver) +
@@ -185,16 +172,16 @@ UserSigVerdict CheckVersion(const Value& doc) {
 
 // Steps 6-7: the document is for the request's user of the request's app.
 UserSigVerdict CheckAddressee(const Value& doc, uint32_t sdkappid, std::string_view identifier) {
-  const Value* doc_identifier = Member(doc, "TLS.identifier");
+  const Value* doc_identifier = json::Find(doc, "TLS.identifier");
   if (!doc_identifier || !doc_identifier->IsString()) {
     return Mistyped("TLS.identifier", "a string", doc_identifier);
   }
-  if (StringOf(*doc_identifier) != identifier) {
+  if (json::Text(*doc_identifier) != identifier) {
     return Fail(UserSigOutcome::kIdentifierMismatch,
                 "identifier mismatch: request has " + Quoted(identifier) + ", UserSig has " +
-                    Quoted(StringOf(*doc_identifier)));
+                    Quoted(json::Text(*doc_identifier)));
   }
-  const Value* doc_sdkappid = Member(doc, "TLS.sdkappid");
+  const Value* doc_sdkappid = json::Find(doc, "TLS.sdkappid");
   if (!doc_sdkappid || !doc_sdkappid->IsUint()) {
     return Mistyped("TLS.sdkappid", "an unsigned 32-bit integer", doc_sdkappid);
   }
@@ -210,9 +197,9 @@ UserSigVerdict CheckAddressee(const Value& doc, uint32_t sdkappid, std::string_v
 // HMAC, as in every official checker: an expired sig with the wrong key is "expired".
 UserSigVerdict CheckLifetime(const Value& doc, const Clock& clock, int64_t* time,
                              int64_t* expire) {
-  const Value* doc_time = Member(doc, "TLS.time");
+  const Value* doc_time = json::Find(doc, "TLS.time");
   if (!doc_time || !doc_time->IsInt64()) return Mistyped("TLS.time", "an integer", doc_time);
-  const Value* doc_expire = Member(doc, "TLS.expire");
+  const Value* doc_expire = json::Find(doc, "TLS.expire");
   if (!doc_expire || !doc_expire->IsInt64()) {
     return Mistyped("TLS.expire", "an integer", doc_expire);
   }
@@ -231,22 +218,22 @@ UserSigVerdict CheckLifetime(const Value& doc, const Clock& clock, int64_t* time
 UserSigVerdict CheckSignature(const Value& doc, uint32_t sdkappid, std::string_view identifier,
                               int64_t time, int64_t expire, std::string_view key,
                               VerifyMode mode) {
-  const Value* sig = Member(doc, "TLS.sig");
+  const Value* sig = json::Find(doc, "TLS.sig");
   if (!sig || !sig->IsString()) return Mistyped("TLS.sig", "a string", sig);
-  const Value* userbuf = Member(doc, "TLS.userbuf");
+  const Value* userbuf = json::Find(doc, "TLS.userbuf");
   std::optional<std::string_view> signed_userbuf;
   if (mode == VerifyMode::kPrivateMapKey) {
     if (!userbuf || !userbuf->IsString()) {
       return Mistyped("TLS.userbuf", "a base64 string (PrivateMapKey mode)", userbuf);
     }
     std::string bytes, why;
-    if (!Base64Decode(StringOf(*userbuf), &bytes, &why)) {
+    if (!Base64Decode(json::Text(*userbuf), &bytes, &why)) {
       return Fail(UserSigOutcome::kMalformed, "TLS.userbuf is not base64: " + why);
     }
-    signed_userbuf = StringOf(*userbuf);
+    signed_userbuf = json::Text(*userbuf);
   }
   const std::string text = SignedText(identifier, sdkappid, time, expire, signed_userbuf);
-  if (SignatureMatches(key, text, StringOf(*sig))) return {};
+  if (SignatureMatches(key, text, json::Text(*sig))) return {};
   std::string detail = "signature mismatch: TLS.sig is not HMAC-SHA256, under this app's key, "
                        "of identifier " + Quoted(identifier) + ", sdkappid " +
                        std::to_string(sdkappid) + ", time " + std::to_string(time) +
@@ -268,25 +255,13 @@ UserSigVerdict UserSigVerifier::Verify(std::string_view usersig, uint32_t sdkapp
   std::string json;
   if (UserSigVerdict verdict = DecodeDocument(usersig, &json); !verdict.ok()) return verdict;
 
-  // Step 4. Parsed in place, with the values and the parse stack in these buffers: an
-  // ordinary document costs no allocation. Iterative, so that deep nesting cannot
-  // exhaust the thread's stack.
-  alignas(std::max_align_t) char value_buffer[1024];
-  alignas(std::max_align_t) char parse_buffer[1024];
-  rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer, sizeof value_buffer);
-  rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer, sizeof parse_buffer);
-  PooledDocument doc(&value_allocator, sizeof parse_buffer / 2, &parse_allocator);
-  doc.ParseInsitu<rapidjson::kParseIterativeFlag>(json.data());
-  if (doc.HasParseError()) {
-    return Fail(UserSigOutcome::kMalformed,
-                std::string("inflates, but not to JSON: ") +
-                    rapidjson::GetParseError_En(doc.GetParseError()) + " (offset " +
-                    std::to_string(doc.GetErrorOffset()) + ")");
+  // Step 4. Strings are taken as bytes, as the official checkers take them.
+  json::Body body;
+  if (Status parsed = body.Parse(json, "the inflated document", json::Body::Encoding::kBytes);
+      !parsed.ok()) {
+    return Fail(UserSigOutcome::kMalformed, parsed.message());
   }
-  if (!doc.IsObject()) {
-    return Fail(UserSigOutcome::kMalformed, "inflates to JSON, but " + Found(&doc) +
-                                                 " where an object was expected");
-  }
+  const Value& doc = body.root();
 
   if (UserSigVerdict verdict = CheckVersion(doc); !verdict.ok()) return verdict;
   if (UserSigVerdict verdict = CheckAddressee(doc, sdkappid, identifier); !verdict.ok()) {

@@ -3,9 +3,8 @@
 #include <optional>
 #include <string>
 
-#include <rapidjson/document.h>
-
 #include "server/callbacks/http_post.h"
+#include "server/common/json.h"
 #include "server/common/log.h"
 
 namespace trtc::callbacks {
@@ -33,11 +32,10 @@ std::optional<std::chrono::milliseconds> RetryDelay(CallbackFamily family, size_
 bool AcceptedReply(CallbackFamily family, int http_status, const std::string& reply) {
   if (family == CallbackFamily::kCallConfig) return http_status >= 200 && http_status < 300;
   if (http_status != 200) return false;
-  rapidjson::Document document;
-  document.Parse(reply.data(), reply.size());
-  if (document.HasParseError() || !document.IsObject()) return false;
-  auto code = document.FindMember("ErrorCode");
-  return code != document.MemberEnd() && code->value.IsInt64() && code->value.GetInt64() == 0;
+  json::Body body;
+  int64_t code = -1;
+  return body.Parse(reply, "the reply").ok() &&
+         json::Fields(body.root()).Required("ErrorCode", &code).ok() && code == 0;
 }
 
 // One delivery being sent; its attempts (a previous run's too) grow as they are made.

@@ -15,7 +15,7 @@
 #include "server/handlers/endpoints.h"
 #include "server/auth/base64.h"
 #include "server/auth/usersig_verifier.h"
-#include "server/control/control_json.h"
+#include "server/common/json.h"
 #include "storage/callback_config_store.h"
 #include "storage/database.h"
 #include "storage/room_store.h"
@@ -82,13 +82,11 @@ TEST_F(DeepBodyTest, NestingInsideAMemberReachesTheHandler) {
   EXPECT_NE(Code("v4/live_engine_http_srv/create_room", R"({"RoomInfo":)" + kNested + "}"), 0);
 }
 
-TEST(DeepJsonTest, ControlPlaneBodies) {
-  rapidjson::Document document;
-  http::Response error;
-  EXPECT_FALSE(control::ParseObject(kOpen, &document, &error));
-  EXPECT_EQ(error.status, 400u);
-  EXPECT_FALSE(control::ParseObject(kNested, &document, &error));
-  EXPECT_TRUE(control::ParseObject(R"({"a":)" + kNested + "}", &document, &error));
+// Control-plane bodies and fixtures go through the same json::Body.
+TEST(DeepJsonTest, TheJsonModulesBody) {
+  EXPECT_EQ(json::Body().Parse(kOpen, "body").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(json::Body().Parse(kNested, "body").message(), "body must be a JSON object");
+  EXPECT_TRUE(json::Body().Parse(R"({"a":)" + kNested + "}", "body").ok());
 }
 
 TEST(DeepJsonTest, FixtureFiles) {

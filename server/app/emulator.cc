@@ -7,6 +7,7 @@
 
 #include "server/api/api_dispatcher.h"
 #include "server/app/fixture_loader.h"
+#include "server/callbacks/call_simulator.h"
 #include "server/callbacks/callback_dispatcher.h"
 #include "server/control/control_plane.h"
 #include "server/handlers/endpoints.h"
@@ -118,6 +119,7 @@ struct Emulator::Parts {
   std::unique_ptr<storage::CallbackOutbox> outbox;
   // After the stores it uses, so it stops (and its thread ends) before they go.
   std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
+  std::unique_ptr<callbacks::CallSimulator> calls;
   Fixtures fixtures;  // its seeds, applied again by a reset
   std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
@@ -128,11 +130,12 @@ struct Emulator::Parts {
   std::unique_ptr<http::HttpServer> server;
 };
 
-// Wipes the stored state of one app (or of all) and applies its fixture seeds again, in
-// one transaction: the seeds of other apps are still recorded as applied, so only the
-// reset app's come back.
-Status Emulator::ResetState(Parts& parts, std::optional<uint32_t> sdkappid) {
-  return parts.database->Transaction([&]() -> Status {
+// Puts one app (or all) back as its fixture made it. The stored state is wiped and the
+// fixture seeds applied again in one transaction (the seeds of other apps are still
+// recorded as applied, so only the reset app's come back); then its journal entries and
+// fault rules go.
+Status Emulator::Reset(Parts& parts, std::optional<uint32_t> sdkappid) {
+  Status status = parts.database->Transaction([&]() -> Status {
     Status status = sdkappid ? parts.callback_configs->DeleteApp(*sdkappid)
                              : parts.callback_configs->DeleteAll();
     if (status.ok()) status = sdkappid ? parts.rooms->DeleteApp(*sdkappid) : parts.rooms->DeleteAll();
@@ -148,6 +151,15 @@ Status Emulator::ResetState(Parts& parts, std::optional<uint32_t> sdkappid) {
     }
     return status;
   });
+  if (!status.ok()) return status;
+  if (sdkappid) {
+    parts.journal->ClearApp(*sdkappid);
+    parts.faults->ClearApp(*sdkappid);
+  } else {
+    parts.journal->Clear();
+    parts.faults->Clear();
+  }
+  return Status::Ok();
 }
 
 Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) {
@@ -177,7 +189,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   services.clock = &parts->clock;
   const api::EndpointTable& endpoints = handlers::Endpoints();
   parts->api = std::make_unique<api::ApiDispatcher>(endpoints, parts->apps, services,
-                                                    parts->clock, options.auth);
+                                                    parts->clock, options.auth, options.seed);
   // Hook order: an injected fault wins over the rate limit (and uses no budget); the
   // journal, last, records whatever was answered.
   parts->faults = std::make_unique<control::FaultInjector>(endpoints);
@@ -197,11 +209,14 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   // Deliveries a previous run left pending carry on where they stopped.
   status = parts->callback_dispatcher->Resume();
   if (!status.ok()) return Status::Error("reading the callback outbox: " + status.message());
+  parts->calls = std::make_unique<callbacks::CallSimulator>(
+      *parts->callback_configs, *parts->outbox, *parts->callback_dispatcher, parts->clock,
+      options.seed);
   Parts* raw = parts.get();
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
-      *parts->rooms, *parts->outbox, *parts->callback_dispatcher,
-      [raw](std::optional<uint32_t> sdkappid) { return ResetState(*raw, sdkappid); }});
+      *parts->rooms, *parts->outbox, *parts->calls,
+      [raw](std::optional<uint32_t> sdkappid) { return Reset(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   http::TransportLimits limits;
   limits.idle_timeout = std::chrono::milliseconds(options.idle_timeout_ms);

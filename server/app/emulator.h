@@ -32,7 +32,7 @@ class Emulator {
  private:
   struct Parts;
   explicit Emulator(std::unique_ptr<Parts> parts);
-  static Status ResetState(Parts& parts, std::optional<uint32_t> sdkappid);
+  static Status Reset(Parts& parts, std::optional<uint32_t> sdkappid);
   std::unique_ptr<Parts> parts_;
 };
 

@@ -58,8 +58,6 @@ class Body {
 
 std::string_view Text(const Value& string);  // a string value's bytes
 const Value* Find(const Value& object, std::string_view name);  // null when absent
-// What a value is, for messages: "a string", "the number 5", "null", "an object"...
-std::string Describe(const Value* value);
 
 // Typed reads of one object's members. `prefix` goes before member names in messages
 // ("RoomInfo." gives "RoomInfo.RoomName must be a string"). Types read: std::string,

@@ -1,4 +1,3 @@
-#include <cstdio>
 #include <string>
 
 #include <rapidjson/error/en.h>
@@ -41,21 +40,6 @@ const Value* Find(const Value& object, std::string_view name) {
   const Value key(rapidjson::StringRef(name.data(), name.size()));
   auto it = object.FindMember(key);
   return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
-std::string Describe(const Value* value) {
-  if (value == nullptr) return "nothing (member missing)";
-  if (value->IsString()) return "the string " + Quote(Text(*value));
-  if (value->IsInt64()) return "the number " + std::to_string(value->GetInt64());
-  if (value->IsUint64()) return "the number " + std::to_string(value->GetUint64());
-  if (value->IsNumber()) {
-    char number[32];
-    std::snprintf(number, sizeof number, "%.17g", value->GetDouble());
-    return std::string("the number ") + number;
-  }
-  if (value->IsBool()) return value->GetBool() ? "true" : "false";
-  if (value->IsNull()) return "null";
-  return value->IsObject() ? "an object" : "an array";
 }
 
 std::string Fields::Name(std::string_view name) const {

@@ -1,16 +1,13 @@
-// The control plane's simulated calls and callback outbox (emulator.md "Simulated calls
-// and callback delivery"): POST /_emulator/calls, GET /_emulator/callbacks and
-// POST /_emulator/callbacks/{id}/replay.
-#include <mutex>
-#include <random>
+// The control plane's simulated calls and callback outbox: POST /_emulator/calls,
+// GET /_emulator/callbacks and POST /_emulator/callbacks/{id}/replay. Parsing and
+// answers only; the calls themselves are the CallSimulator's.
 #include <set>
 #include <string>
 
 #include "server/api/query_string.h"
-#include "server/domain/call_plan.h"
-#include "server/control/control_json.h"
+#include "server/common/json.h"
 #include "server/control/control_plane.h"
-#include "server/handlers/json_text.h"
+#include "server/control/control_response.h"
 
 namespace trtc::control {
 namespace {
@@ -22,113 +19,74 @@ using domain::SimulatedCall;
 constexpr size_t kMaxCallees = 50;
 constexpr size_t kMaxNameBytes = 128;
 
-// Random ids for calls and rooms the test did not name.
-class IdSource {
- public:
-  uint64_t Next() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return engine_();
-  }
-
- private:
-  std::mutex mu_;
-  std::mt19937_64 engine_{std::random_device{}()};
-};
-
-IdSource& Ids() {
-  static IdSource ids;
-  return ids;
-}
-
-// A version-4 UUID, the shape of the real service's CallIds.
-std::string NewCallId() {
-  const uint64_t high = Ids().Next();
-  const uint64_t low = Ids().Next();
-  char text[37];
-  std::snprintf(text, sizeof(text), "%08x-%04x-4%03x-%04x-%012llx",
-                static_cast<unsigned>(high >> 32), static_cast<unsigned>((high >> 16) & 0xffff),
-                static_cast<unsigned>(high & 0xfff),
-                static_cast<unsigned>(0x8000 | ((low >> 48) & 0x3fff)),
-                static_cast<unsigned long long>(low & 0xffffffffffffULL));
-  return text;
-}
-
-// A numeric room id (RoomIdType 1), never 0.
-std::string NewRoomId() { return std::to_string(1 + Ids().Next() % 0xfffffffeULL); }
-
-bool ValidName(const rapidjson::Value& value) {
+bool ValidName(const json::Value& value) {
   return value.IsString() && value.GetStringLength() > 0 &&
          value.GetStringLength() <= kMaxNameBytes;
 }
 
-// Reads the request body into *call; on failure *error is the 400/404 response.
-bool ParseCall(std::string_view body, const api::AppRegistry& apps, SimulatedCall* call,
-               http::Response* error) {
-  rapidjson::Document document;
-  if (!ParseObject(body, &document, error)) return false;
-  auto fail = [&](unsigned status, const std::string& message) {
-    *error = ErrorResponse(status, message);
-    return false;
-  };
-  std::string problem;
-  const std::optional<uint32_t> sdkappid = Uint32Member(document, "sdkappid", &problem);
-  if (!sdkappid) return fail(400, "sdkappid is required: an unsigned 32-bit integer");
-  call->sdkappid = *sdkappid;
+// Reads the request body into *call (call_id and room_id stay empty when not given);
+// a failure says what was wrong, with the HTTP status it maps to.
+Status ParseCall(std::string_view text, const api::AppRegistry& apps, SimulatedCall* call) {
+  json::Body body;
+  if (Status status = body.Parse(text, "body"); !status.ok()) return status;
+  const json::Value& document = body.root();
+  const json::Fields fields(document);
+  auto bad = [](const std::string& message) { return Status::InvalidArgument(message); };
+  if (!fields.Required("sdkappid", &call->sdkappid).ok()) {
+    return bad("sdkappid is required: an unsigned 32-bit integer");
+  }
   if (apps.Find(call->sdkappid) == nullptr) {
-    return fail(404, "sdkappid " + std::to_string(call->sdkappid) + " is not a fixture app");
+    return Status::NotFound("sdkappid " + std::to_string(call->sdkappid) + " is not a fixture app");
   }
-  auto caller = document.FindMember("caller");
-  if (caller == document.MemberEnd() || !ValidName(caller->value)) {
-    return fail(400, "caller is required: a user id of 1 to 128 bytes");
+  const json::Value* caller = json::Find(document, "caller");
+  if (caller == nullptr || !ValidName(*caller)) {
+    return bad("caller is required: a user id of 1 to 128 bytes");
   }
-  call->caller = caller->value.GetString();
-  auto callees = document.FindMember("callees");
-  if (callees == document.MemberEnd() || !callees->value.IsArray() ||
-      callees->value.Empty() || callees->value.Size() > kMaxCallees) {
-    return fail(400, "callees is required: an array of 1 to " + std::to_string(kMaxCallees) +
-                         " user ids");
+  call->caller = json::Text(*caller);
+  const json::Value* callees = json::Find(document, "callees");
+  if (callees == nullptr || !callees->IsArray() || callees->Empty() ||
+      callees->Size() > kMaxCallees) {
+    return bad("callees is required: an array of 1 to " + std::to_string(kMaxCallees) +
+               " user ids");
   }
-  std::set<std::string> seen{call->caller};
-  for (const rapidjson::Value& callee : callees->value.GetArray()) {
-    if (!ValidName(callee)) return fail(400, "each callee must be a user id of 1 to 128 bytes");
-    if (!seen.insert(callee.GetString()).second) {
-      return fail(400, "callee " + std::string(callee.GetString()) +
-                           " appears twice (or is the caller)");
+  std::set<std::string, std::less<>> seen{call->caller};
+  for (const json::Value& callee : callees->GetArray()) {
+    if (!ValidName(callee)) return bad("each callee must be a user id of 1 to 128 bytes");
+    if (!seen.emplace(json::Text(callee)).second) {
+      return bad("callee " + std::string(json::Text(callee)) + " appears twice (or is the caller)");
     }
-    call->callees.emplace_back(callee.GetString());
+    call->callees.emplace_back(json::Text(callee));
   }
-  const std::optional<std::string> media = StringMember(document, "media_type", &problem);
-  if (!problem.empty() || (media && *media != "Audio" && *media != "Video")) {
-    return fail(400, "media_type must be \"Audio\" or \"Video\"");
+  std::optional<std::string> media;
+  if (!fields.Optional("media_type", &media).ok() ||
+      (media && *media != "Audio" && *media != "Video")) {
+    return bad("media_type must be \"Audio\" or \"Video\"");
   }
   call->video = media == "Video";
-  const std::optional<std::string> outcome = StringMember(document, "outcome", &problem);
-  const auto parsed = outcome ? domain::OutcomeFromWord(*outcome) : std::nullopt;
+  std::string outcome;
+  const auto parsed = fields.Required("outcome", &outcome).ok() ? domain::OutcomeFromWord(outcome)
+                                                                 : std::nullopt;
   if (!parsed) {
-    return fail(400,
-                "outcome is required: one of normal_end, reject, not_answer, cancel, call_busy, "
-                "interrupt");
+    return bad(
+        "outcome is required: one of normal_end, reject, not_answer, cancel, call_busy, "
+        "interrupt");
   }
   call->outcome = *parsed;
-  auto room = document.FindMember("room_id");
-  if (room == document.MemberEnd() || room->value.IsNull()) {
-    call->room_id = NewRoomId();
-  } else if (room->value.IsUint()) {
-    call->room_id = std::to_string(room->value.GetUint());
-  } else if (ValidName(room->value)) {
-    call->room_id = room->value.GetString();
-  } else {
-    return fail(400, "room_id must be a string of 1 to 128 bytes or an unsigned integer");
+  const json::Value* room = json::Find(document, "room_id");
+  if (room != nullptr && !room->IsNull()) {
+    if (room->IsUint()) {
+      call->room_id = std::to_string(room->GetUint());
+    } else if (ValidName(*room)) {
+      call->room_id = json::Text(*room);
+    } else {
+      return bad("room_id must be a string of 1 to 128 bytes or an unsigned integer");
+    }
   }
-  auto call_id = document.FindMember("call_id");
-  if (call_id == document.MemberEnd()) {
-    call->call_id = NewCallId();
-  } else if (ValidName(call_id->value)) {
-    call->call_id = call_id->value.GetString();
-  } else {
-    return fail(400, "call_id must be a string of 1 to 128 bytes");
+  if (const json::Value* call_id = json::Find(document, "call_id")) {
+    if (!ValidName(*call_id)) return bad("call_id must be a string of 1 to 128 bytes");
+    call->call_id = json::Text(*call_id);
   }
-  return true;
+  return Status::Ok();
 }
 
 const char* StateName(storage::DeliveryState state) {
@@ -140,93 +98,47 @@ const char* StateName(storage::DeliveryState state) {
   return "pending";
 }
 
-void WriteDelivery(handlers::JsonWriter& w, const storage::CallbackDelivery& delivery) {
-  using handlers::WriteString;
-  w.StartObject();
-  w.Key("id");
-  WriteString(w, std::to_string(delivery.id));
-  w.Key("call_id");
-  WriteString(w, delivery.call_id);
-  w.Key("sdkappid");
-  w.Uint(delivery.sdkappid);
-  w.Key("family");
-  w.String(delivery.family == storage::CallbackFamily::kCallConfig ? "v4" : "v1");
-  w.Key("url");
-  WriteString(w, delivery.url);
-  w.Key("command");
-  WriteString(w, delivery.command);
-  w.Key("body");
-  // The body is JSON the emulator wrote itself: embedded as an object, not a string.
-  w.RawValue(delivery.body.data(), delivery.body.size(), rapidjson::kObjectType);
-  w.Key("created_ms");
-  w.Int64(delivery.created_ms);
-  w.Key("attempts");
-  w.StartArray();
+void WriteDelivery(json::Writer& w, const storage::CallbackDelivery& delivery) {
+  w.StartObject()
+      .Key("id").String(std::to_string(delivery.id))
+      .Key("call_id").String(delivery.call_id)
+      .Key("sdkappid").Uint(delivery.sdkappid)
+      .Key("family").String(delivery.family == storage::CallbackFamily::kCallConfig ? "v4" : "v1")
+      .Key("url").String(delivery.url)
+      .Key("command").String(delivery.command)
+      // The body is JSON the emulator wrote itself: embedded as an object, not a string.
+      .Key("body").Raw(delivery.body)
+      .Key("created_ms").Int(delivery.created_ms)
+      .Key("attempts").StartArray();
   for (const storage::DeliveryAttempt& attempt : delivery.attempts) {
-    w.StartObject();
-    w.Key("at");
-    w.Int64(attempt.at_ms);
-    w.Key("http_status");
-    w.Int(attempt.http_status);
-    w.Key("reply");
-    WriteString(w, attempt.reply);
-    w.Key("latency_ms");
-    w.Int64(attempt.latency_ms);
-    w.Key("error");
-    WriteString(w, attempt.error);
-    w.EndObject();
+    w.StartObject()
+        .Key("at").Int(attempt.at_ms)
+        .Key("http_status").Int(attempt.http_status)
+        .Key("reply").String(attempt.reply)
+        .Key("latency_ms").Int(attempt.latency_ms)
+        .Key("error").String(attempt.error)
+        .EndObject();
   }
-  w.EndArray();
-  w.Key("state");
-  w.String(StateName(delivery.state));
-  w.EndObject();
+  w.EndArray().Key("state").String(StateName(delivery.state)).EndObject();
 }
 
 }  // namespace
 
 http::Response ControlPlane::PlayCall(const ControlRequest& request) {
   SimulatedCall call;
-  http::Response error;
-  if (!ParseCall(request.body, context_.apps, &call, &error)) return error;
-  storage::SharedCallbackConfig v4, v1;
-  Status status = context_.callback_configs.Get(storage::CallbackFamily::kCallConfig,
-                                                call.sdkappid, &v4);
-  if (status.ok()) {
-    status = context_.callback_configs.Get(storage::CallbackFamily::kCallkit, call.sdkappid, &v1);
+  if (Status status = ParseCall(request.body, context_.apps, &call); !status.ok()) {
+    return StatusResponse(status);
   }
-  if (!status.ok()) return ErrorResponse(500, status.message());
-
-  const int64_t now_ms = context_.clock.NowMillis();
-  std::vector<storage::CallbackDelivery> deliveries;
-  for (domain::PlannedCallback& planned : domain::PlanCallbacks(call, v4.get(), v1.get(), now_ms)) {
-    storage::CallbackDelivery& delivery = deliveries.emplace_back();
-    delivery.sdkappid = call.sdkappid;
-    delivery.call_id = call.call_id;
-    delivery.family = planned.family;
-    delivery.url = std::move(planned.url);
-    delivery.command = std::move(planned.command);
-    delivery.body = std::move(planned.body);
-    delivery.created_ms = now_ms;
-  }
-  status = context_.outbox.Add(&deliveries);
-  if (!status.ok()) return ErrorResponse(500, "storing the deliveries: " + status.message());
-
-  rapidjson::StringBuffer buffer;
-  handlers::JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("call_id");
-  handlers::WriteString(w, call.call_id);
-  w.Key("room_id");
-  handlers::WriteString(w, call.room_id);
-  w.Key("deliveries");
-  w.StartArray();
-  for (const storage::CallbackDelivery& delivery : deliveries) {
-    handlers::WriteString(w, std::to_string(delivery.id));
-  }
-  w.EndArray();
-  w.EndObject();
-  context_.dispatcher.Deliver(std::move(deliveries));
-  return JsonResponse(200, handlers::TakeJson(buffer));
+  StatusOr<callbacks::PlayedCall> played = context_.calls.Play(std::move(call));
+  if (!played.ok()) return StatusResponse(played.status());
+  json::Writer w;
+  w.StartObject()
+      .Key("call_id").String(played->call_id)
+      .Key("room_id").String(played->room_id)
+      .Key("deliveries").StartArray();
+  for (int64_t id : played->delivery_ids) w.String(std::to_string(id));
+  w.EndArray().EndObject();
+  return JsonResponse(200, w.Take());
 }
 
 http::Response ControlPlane::ListCallbacks(const ControlRequest& request) {
@@ -237,33 +149,23 @@ http::Response ControlPlane::ListCallbacks(const ControlRequest& request) {
   const std::string call_id = api::QueryParam(request.query, "call_id").value_or("");
   std::vector<storage::CallbackDelivery> deliveries;
   Status status = context_.outbox.Find(sdkappid, call_id, &deliveries);
-  if (!status.ok()) return ErrorResponse(500, status.message());
-  rapidjson::StringBuffer buffer;
-  handlers::JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("callbacks");
-  w.StartArray();
+  if (!status.ok()) return StatusResponse(status);
+  json::Writer w(4096);
+  w.StartObject().Key("callbacks").StartArray();
   for (const storage::CallbackDelivery& delivery : deliveries) WriteDelivery(w, delivery);
-  w.EndArray();
-  w.EndObject();
-  return JsonResponse(200, handlers::TakeJson(buffer));
+  w.EndArray().EndObject();
+  return JsonResponse(200, w.Take());
 }
 
 http::Response ControlPlane::ReplayCallback(const ControlRequest& request) {
-  const std::string id_text(request.id);
-  const std::optional<uint32_t> id = api::ParseUint32(id_text);
-  std::optional<storage::CallbackDelivery> delivery;
-  if (id) {
-    Status status = context_.outbox.Get(*id, &delivery);
-    if (!status.ok()) return ErrorResponse(500, status.message());
-  }
-  if (!delivery) return ErrorResponse(404, "no callback delivery " + id_text + " in the outbox");
-  if (delivery->state == storage::DeliveryState::kPending) {
-    return ErrorResponse(409, "callback delivery " + id_text +
-                                  " is still being sent; replay it once it is delivered or failed");
-  }
-  context_.dispatcher.Replay(std::move(*delivery));
-  return JsonResponse(200, "{\"id\":" + handlers::JsonString(id_text) + ",\"replayed\":true}");
+  const std::optional<uint32_t> id = api::ParseUint32(request.id);
+  const Status status = id ? context_.calls.Replay(*id)
+                           : Status::NotFound("no callback delivery " + std::string(request.id) +
+                                              " in the outbox");
+  if (!status.ok()) return StatusResponse(status);
+  json::Writer w;
+  w.StartObject().Key("id").String(request.id).Key("replayed").Bool(true).EndObject();
+  return JsonResponse(200, w.Take());
 }
 
 }  // namespace trtc::control

@@ -5,7 +5,8 @@
 
 #include "server/api/query_string.h"
 #include "server/auth/usersig_generator.h"
-#include "server/control/control_json.h"
+#include "server/common/json.h"
+#include "server/control/control_response.h"
 #include "server/handlers/json_text.h"
 #include "server/handlers/room_json.h"
 
@@ -19,51 +20,26 @@ constexpr int64_t kDefaultExpireS = 180 * 86400;
 // The state dump reads an app's rooms this many at a time.
 constexpr int64_t kStateRoomPage = 100;
 
-// Runs a route once the body is read.
-void WriteEntry(handlers::JsonWriter& w, const JournalEntry& entry) {
-  w.StartObject();
-  w.Key("seq");
-  w.Uint64(entry.seq);
-  w.Key("time_ms");
-  w.Int64(entry.time_ms);
-  w.Key("api");
-  handlers::WriteString(w, entry.api);
-  w.Key("sdkappid");
-  w.Uint(entry.sdkappid);
-  w.Key("identifier");
-  handlers::WriteString(w, entry.identifier);
-  w.Key("request_body");
-  handlers::WriteString(w, entry.request_body);
-  w.Key("response_body");
-  handlers::WriteString(w, entry.response_body);
-  w.Key("error_code");
-  w.Int(entry.error_code);
-  w.EndObject();
+void WriteEntry(json::Writer& w, const JournalEntry& entry) {
+  w.StartObject()
+      .Key("seq").Uint(entry.seq)
+      .Key("time_ms").Int(entry.time_ms)
+      .Key("api").String(entry.api)
+      .Key("sdkappid").Uint(entry.sdkappid)
+      .Key("identifier").String(entry.identifier)
+      .Key("request_body").String(entry.request_body)
+      .Key("response_body").String(entry.response_body)
+      .Key("error_code").Int(entry.error_code)
+      .EndObject();
 }
 
-void WriteRule(handlers::JsonWriter& w, const FaultRule& rule) {
-  w.StartObject();
-  w.Key("id");
-  w.Uint64(rule.id);
-  w.Key("api");
-  handlers::WriteString(w, rule.api);
-  if (rule.sdkappid) {
-    w.Key("sdkappid");
-    w.Uint(*rule.sdkappid);
-  }
-  if (rule.error_code) {
-    w.Key("error_code");
-    w.Int(*rule.error_code);
-  }
-  w.Key("delay_ms");
-  w.Int64(rule.delay_ms);
-  if (rule.times) {
-    w.Key("times");
-    w.Int64(*rule.times);
-  }
-  w.Key("fired");
-  w.Int64(rule.fired);
-  w.EndObject();
+void WriteRule(json::Writer& w, const FaultRule& rule) {
+  w.StartObject().Key("id").Uint(rule.id).Key("api").String(rule.api);
+  if (rule.sdkappid) w.Key("sdkappid").Uint(*rule.sdkappid);
+  if (rule.error_code) w.Key("error_code").Int(*rule.error_code);
+  w.Key("delay_ms").Int(rule.delay_ms);
+  if (rule.times) w.Key("times").Int(*rule.times);
+  w.Key("fired").Int(rule.fired).EndObject();
 }
 
 class ControlExchange final : public http::Exchange {
@@ -162,42 +138,47 @@ http::Response ControlPlane::GetClock(const ControlRequest&) {
 }
 
 http::Response ControlPlane::SetClock(const ControlRequest& request) {
-  rapidjson::Document document;
-  http::Response error;
-  if (!ParseObject(request.body, &document, &error)) return error;
-  std::string problem;
-  const std::optional<int64_t> offset_s = IntegerMember(document, "offset_s", &problem);
-  if (!offset_s) return ErrorResponse(400, problem.empty() ? "offset_s is required" : problem);
+  json::Body body;
+  int64_t offset_s = 0;
+  Status status = body.Parse(request.body, "body");
+  if (status.ok()) status = json::Fields(body.root()).Required("offset_s", &offset_s);
+  if (!status.ok()) return StatusResponse(status);
   // A century either way is plenty, and keeps milliseconds far from overflow.
   constexpr int64_t kMaxOffsetS = 100LL * 366 * 86400;
-  if (*offset_s > kMaxOffsetS || *offset_s < -kMaxOffsetS) {
+  if (offset_s > kMaxOffsetS || offset_s < -kMaxOffsetS) {
     return ErrorResponse(400, "offset_s must be within +/- " + std::to_string(kMaxOffsetS));
   }
-  context_.clock.set_offset_millis(*offset_s * 1000);
+  context_.clock.set_offset_millis(offset_s * 1000);
   return GetClock(request);
 }
 
 http::Response ControlPlane::MakeUserSig(const ControlRequest& request) {
-  rapidjson::Document document;
-  http::Response error;
-  if (!ParseObject(request.body, &document, &error)) return error;
-  std::string problem;
-  const std::optional<uint32_t> sdkappid = Uint32Member(document, "sdkappid", &problem);
-  if (!sdkappid) return ErrorResponse(400, "sdkappid is required: an unsigned 32-bit integer");
-  const std::optional<std::string> identifier = StringMember(document, "identifier", &problem);
-  if (!identifier || identifier->empty()) {
+  json::Body body;
+  if (Status status = body.Parse(request.body, "body"); !status.ok()) return StatusResponse(status);
+  const json::Fields fields(body.root());
+  uint32_t sdkappid = 0;
+  if (!fields.Required("sdkappid", &sdkappid).ok()) {
+    return ErrorResponse(400, "sdkappid is required: an unsigned 32-bit integer");
+  }
+  std::string identifier;
+  if (!fields.Required("identifier", &identifier).ok() || identifier.empty()) {
     return ErrorResponse(400, "identifier is required: a non-empty string");
   }
-  const std::optional<int64_t> expire = IntegerMember(document, "expire", &problem);
-  if (!problem.empty()) return ErrorResponse(400, problem);
-  const api::App* app = context_.apps.Find(*sdkappid);
-  if (app == nullptr) {
-    return ErrorResponse(404, "sdkappid " + std::to_string(*sdkappid) + " is not a fixture app");
+  int64_t expire_s = kDefaultExpireS;
+  if (Status status = fields.Optional("expire", &expire_s); !status.ok()) {
+    return StatusResponse(status);
   }
-  const std::string usersig =
-      auth::GenerateUserSig(app->sdkappid, app->key, *identifier, expire.value_or(kDefaultExpireS),
-                            context_.clock.NowSeconds());
-  return JsonResponse(200, "{\"usersig\":" + handlers::JsonString(usersig) + "}");
+  const api::App* app = context_.apps.Find(sdkappid);
+  if (app == nullptr) {
+    return ErrorResponse(404, "sdkappid " + std::to_string(sdkappid) + " is not a fixture app");
+  }
+  json::Writer w;
+  w.StartObject()
+      .Key("usersig")
+      .String(auth::GenerateUserSig(app->sdkappid, app->key, identifier, expire_s,
+                                    context_.clock.NowSeconds()))
+      .EndObject();
+  return JsonResponse(200, w.Take());
 }
 
 http::Response ControlPlane::ListRequests(const ControlRequest& request) {
@@ -210,15 +191,11 @@ http::Response ControlPlane::ListRequests(const ControlRequest& request) {
     if (!parsed) return ErrorResponse(400, "limit must be a whole number");
     limit = *parsed;
   }
-  rapidjson::StringBuffer buffer;
-  handlers::JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("requests");
-  w.StartArray();
+  json::Writer w(4096);
+  w.StartObject().Key("requests").StartArray();
   for (const JournalEntry& entry : context_.journal.Find(sdkappid, api, limit)) WriteEntry(w, entry);
-  w.EndArray();
-  w.EndObject();
-  return JsonResponse(200, handlers::TakeJson(buffer));
+  w.EndArray().EndObject();
+  return JsonResponse(200, w.Take());
 }
 
 http::Response ControlPlane::ClearRequests(const ControlRequest&) {
@@ -227,46 +204,38 @@ http::Response ControlPlane::ClearRequests(const ControlRequest&) {
 }
 
 http::Response ControlPlane::AddFault(const ControlRequest& request) {
-  rapidjson::Document document;
-  http::Response error;
-  if (!ParseObject(request.body, &document, &error)) return error;
-  std::string problem;
+  json::Body body;
+  if (Status status = body.Parse(request.body, "body"); !status.ok()) return StatusResponse(status);
+  const json::Fields fields(body.root());
   FaultRule rule;
-  const std::optional<std::string> api = StringMember(document, "api", &problem);
-  if (!api) return ErrorResponse(400, "api is required: an API path such as v4/call_config/get_callback");
-  rule.api = *api;
-  rule.sdkappid = Uint32Member(document, "sdkappid", &problem);
-  if (!problem.empty()) return ErrorResponse(400, problem);
-  if (std::optional<int64_t> code = IntegerMember(document, "error_code", &problem)) {
-    if (*code < std::numeric_limits<int>::min() || *code > std::numeric_limits<int>::max()) {
-      return ErrorResponse(400, "error_code is out of range");
-    }
-    rule.error_code = static_cast<int>(*code);
+  if (!fields.Required("api", &rule.api).ok()) {
+    return ErrorResponse(400, "api is required: an API path such as v4/call_config/get_callback");
   }
-  if (!problem.empty()) return ErrorResponse(400, problem);
-  rule.delay_ms = IntegerMember(document, "delay_ms", &problem).value_or(0);
-  if (!problem.empty()) return ErrorResponse(400, problem);
-  rule.times = IntegerMember(document, "times", &problem);
-  if (!problem.empty()) return ErrorResponse(400, problem);
-  FaultRule added;
-  Status status = context_.faults.Add(rule, &added);
-  if (!status.ok()) return ErrorResponse(400, status.message());
-  rapidjson::StringBuffer buffer;
-  handlers::JsonWriter w(buffer);
-  WriteRule(w, added);
-  return JsonResponse(201, handlers::TakeJson(buffer));
+  std::optional<int64_t> error_code;
+  Status status = fields.Optional("sdkappid", &rule.sdkappid);
+  if (status.ok()) status = fields.Optional("error_code", &error_code);
+  if (status.ok() && error_code &&
+      (*error_code < std::numeric_limits<int>::min() ||
+       *error_code > std::numeric_limits<int>::max())) {
+    status = Status::InvalidArgument("error_code is out of range");
+  }
+  if (status.ok()) status = fields.Optional("delay_ms", &rule.delay_ms);
+  if (status.ok()) status = fields.Optional("times", &rule.times);
+  if (!status.ok()) return StatusResponse(status);
+  if (error_code) rule.error_code = static_cast<int>(*error_code);
+  StatusOr<FaultRule> added = context_.faults.Add(rule);
+  if (!added.ok()) return StatusResponse(added.status());
+  json::Writer w;
+  WriteRule(w, *added);
+  return JsonResponse(201, w.Take());
 }
 
 http::Response ControlPlane::ListFaults(const ControlRequest&) {
-  rapidjson::StringBuffer buffer;
-  handlers::JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("faults");
-  w.StartArray();
+  json::Writer w;
+  w.StartObject().Key("faults").StartArray();
   for (const FaultRule& rule : context_.faults.List()) WriteRule(w, rule);
-  w.EndArray();
-  w.EndObject();
-  return JsonResponse(200, handlers::TakeJson(buffer));
+  w.EndArray().EndObject();
+  return JsonResponse(200, w.Take());
 }
 
 http::Response ControlPlane::ClearFaults(const ControlRequest&) {
@@ -275,22 +244,15 @@ http::Response ControlPlane::ClearFaults(const ControlRequest&) {
 }
 
 http::Response ControlPlane::Reset(const ControlRequest& request) {
-  rapidjson::Document document;
-  http::Response error;
-  if (!ParseObject(request.body, &document, &error)) return error;
-  std::string problem;
-  const std::optional<uint32_t> sdkappid = Uint32Member(document, "sdkappid", &problem);
-  if (!problem.empty()) return ErrorResponse(400, problem);
-  Status status = context_.reset_state(sdkappid);
+  json::Body body;
+  std::optional<uint32_t> sdkappid;
+  Status status = body.Parse(request.body, "body");
+  if (status.ok()) status = json::Fields(body.root()).Optional("sdkappid", &sdkappid);
+  if (!status.ok()) return StatusResponse(status);
+  status = context_.reset(sdkappid);
   if (!status.ok()) return ErrorResponse(500, "reset failed: " + status.message());
-  if (sdkappid) {
-    context_.journal.ClearApp(*sdkappid);
-    context_.faults.ClearApp(*sdkappid);
-    return JsonResponse(200, "{\"status\":\"ok\",\"sdkappid\":" + std::to_string(*sdkappid) + "}");
-  }
-  context_.journal.Clear();
-  context_.faults.Clear();
-  return JsonResponse(200, "{\"status\":\"ok\"}");
+  if (!sdkappid) return JsonResponse(200, "{\"status\":\"ok\"}");
+  return JsonResponse(200, "{\"status\":\"ok\",\"sdkappid\":" + std::to_string(*sdkappid) + "}");
 }
 
 http::Response ControlPlane::State(const ControlRequest& request) {

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "server/api/app_registry.h"
-#include "server/callbacks/callback_dispatcher.h"
+#include "server/callbacks/call_simulator.h"
 #include "server/common/clock.h"
 #include "server/control/fault_injector.h"
 #include "server/control/request_journal.h"
@@ -30,9 +30,10 @@ struct ControlContext {
   storage::CallbackConfigStore& callback_configs;
   storage::RoomStore& rooms;
   storage::CallbackOutbox& outbox;
-  callbacks::CallbackDispatcher& dispatcher;
-  // Wipes the stored state of one app (all when empty) and re-applies its seeds.
-  std::function<Status(std::optional<uint32_t>)> reset_state;
+  callbacks::CallSimulator& calls;
+  // Puts one app (all when empty) back as its fixture made it: stored state wiped and
+  // seeds applied again, journal entries and fault rules gone.
+  std::function<Status(std::optional<uint32_t>)> reset;
 };
 
 // What a route gets: the query string, the body, and the {id} segment of its path

@@ -17,25 +17,26 @@ bool Matches(const FaultRule& rule, const api::CallInfo& call) {
 
 }  // namespace
 
-Status FaultInjector::Add(FaultRule rule, FaultRule* added) {
+StatusOr<FaultRule> FaultInjector::Add(FaultRule rule) {
   if (endpoints_.Find(rule.api) == nullptr) {
-    return Status::Error("api \"" + rule.api + "\" is not an API of the emulator");
+    return Status::InvalidArgument("api \"" + rule.api + "\" is not an API of the emulator");
   }
   if (!rule.error_code && rule.delay_ms == 0) {
-    return Status::Error("a fault needs error_code or delay_ms");
+    return Status::InvalidArgument("a fault needs error_code or delay_ms");
   }
-  if (rule.error_code && *rule.error_code == 0) return Status::Error("error_code must not be 0");
+  if (rule.error_code && *rule.error_code == 0) {
+    return Status::InvalidArgument("error_code must not be 0");
+  }
   if (rule.delay_ms < 0 || rule.delay_ms > kMaxDelayMs) {
-    return Status::Error("delay_ms must be within 0.." + std::to_string(kMaxDelayMs));
+    return Status::InvalidArgument("delay_ms must be within 0.." + std::to_string(kMaxDelayMs));
   }
-  if (rule.times && *rule.times < 1) return Status::Error("times must be at least 1");
+  if (rule.times && *rule.times < 1) return Status::InvalidArgument("times must be at least 1");
   std::lock_guard<std::mutex> lock(mu_);
   rule.id = next_id_++;
   rule.fired = 0;
   rules_.push_back(rule);
   active_.store(true, std::memory_order_release);
-  *added = rule;
-  return Status::Ok();
+  return rule;
 }
 
 std::vector<FaultRule> FaultInjector::List() const {

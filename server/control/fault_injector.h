@@ -32,7 +32,7 @@ class FaultInjector final : public api::RequestHook {
   explicit FaultInjector(const api::EndpointTable& endpoints) : endpoints_(endpoints) {}
 
   // Checks the rule (known API, an error code or a delay, sane numbers), gives it an id.
-  Status Add(FaultRule rule, FaultRule* added);
+  StatusOr<FaultRule> Add(FaultRule rule);
   std::vector<FaultRule> List() const;
   void Clear();
   void ClearApp(uint32_t sdkappid);

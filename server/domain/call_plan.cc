@@ -67,7 +67,7 @@ class CallPlayer {
     for (const std::string& callee : call.callees) members_.push_back({callee, "Waiting"});
   }
 
-  std::vector<PlannedCallback> Play() {
+  std::vector<storage::CallbackDelivery> Play() {
     Start();
     switch (call_.outcome) {
       case CallOutcome::kNormalEnd:
@@ -306,8 +306,7 @@ class CallPlayer {
                               "&command=" + std::string(action) +
                               "&contenttype=json&clientip=" + kCallbackClientIp +
                               "&optplatform=" + kCallbackPlatform;
-    planned_.push_back({CallbackFamily::kCallkit, WithQuery(v1_->url, query), std::string(action),
-                        w.Take()});
+    Add(CallbackFamily::kCallkit, WithQuery(v1_->url, query), std::string(action), w.Take());
   }
 
   void AddV4(const char* command, json::Writer& body) {
@@ -315,8 +314,19 @@ class CallPlayer {
                               "&CallbackCommand=" + command +
                               "&contenttype=json&ClientIP=" + kCallbackClientIp +
                               "&OptPlatform=" + kCallbackPlatform;
-    planned_.push_back({CallbackFamily::kCallConfig, WithQuery(v4_->url, query), command,
-                        body.Take()});
+    Add(CallbackFamily::kCallConfig, WithQuery(v4_->url, query), command, body.Take());
+  }
+
+  // A delivery of this call, made when the call starts, not yet sent.
+  void Add(CallbackFamily family, std::string url, std::string command, std::string body) {
+    storage::CallbackDelivery& delivery = planned_.emplace_back();
+    delivery.sdkappid = call_.sdkappid;
+    delivery.call_id = call_.call_id;
+    delivery.family = family;
+    delivery.url = std::move(url);
+    delivery.command = std::move(command);
+    delivery.body = std::move(body);
+    delivery.created_ms = start_ms_;
   }
 
   void WriteUserList(json::Writer& w) const {
@@ -341,14 +351,15 @@ class CallPlayer {
   int64_t now_ms_;
   std::optional<int64_t> accept_ms_;
   std::vector<Member> members_;
-  std::vector<PlannedCallback> planned_;
+  std::vector<storage::CallbackDelivery> planned_;
 };
 
 }  // namespace
 
-std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
-                                           const storage::CallbackConfig* v4,
-                                           const storage::CallbackConfig* v1, int64_t start_ms) {
+std::vector<storage::CallbackDelivery> PlanCallbacks(const SimulatedCall& call,
+                                                    const storage::CallbackConfig* v4,
+                                                    const storage::CallbackConfig* v1,
+                                                    int64_t start_ms) {
   return CallPlayer(call, v4, v1, start_ms).Play();
 }
 

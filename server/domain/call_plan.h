@@ -10,22 +10,20 @@
 
 #include "server/domain/simulated_call.h"
 #include "storage/callback_config_store.h"
+#include "storage/callback_outbox.h"
 
 namespace trtc::domain {
-
-struct PlannedCallback {
-  storage::CallbackFamily family;
-  std::string url;      // the configured URL with the documented query string appended
-  std::string command;  // v4 command word or v1 action word
-  std::string body;     // JSON text
-};
 
 // `v4` and `v1` are the app's configurations (null: that family sends nothing). The
 // call starts at `start_ms`; each later step happens one millisecond after the one
 // before, so EventTime orders the steps.
-std::vector<PlannedCallback> PlanCallbacks(const SimulatedCall& call,
-                                           const storage::CallbackConfig* v4,
-                                           const storage::CallbackConfig* v1, int64_t start_ms);
+// Each delivery carries the call's app and id, its family, the configured URL with the
+// documented query string appended, the command or action word and the JSON body; it is
+// created at `start_ms`, pending, with no id and no attempts yet.
+std::vector<storage::CallbackDelivery> PlanCallbacks(const SimulatedCall& call,
+                                                    const storage::CallbackConfig* v4,
+                                                    const storage::CallbackConfig* v1,
+                                                    int64_t start_ms);
 
 // The client address and platform the emulator reports in callback query strings.
 inline constexpr const char* kCallbackClientIp = "127.0.0.1";

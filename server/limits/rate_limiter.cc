@@ -4,11 +4,6 @@
 #include <string>
 
 namespace trtc::limits {
-namespace {
-
-
-}  // namespace
-
 bool WindowCounter::TryAdmit(int64_t now_s, int limit) {
   const uint64_t window = static_cast<uint64_t>(now_s);
   uint64_t state = state_.load(std::memory_order_relaxed);

@@ -44,9 +44,9 @@ SimulatedCall Call(CallOutcome outcome, std::vector<std::string> callees = {"bob
 }
 
 // "family:command[@user]" for each planned callback, the user for v1 and member changes.
-std::vector<std::string> Steps(const std::vector<PlannedCallback>& planned) {
+std::vector<std::string> Steps(const std::vector<storage::CallbackDelivery>& planned) {
   std::vector<std::string> out;
-  for (const PlannedCallback& callback : planned) {
+  for (const storage::CallbackDelivery& callback : planned) {
     rapidjson::Document body;
     body.Parse(callback.body.c_str());
     std::string step = (callback.family == CallbackFamily::kCallConfig ? "v4:" : "v1:") +
@@ -121,7 +121,7 @@ TEST(PlanCallbacksTest, NothingIsPlannedWithoutAConfigurationOrSubscription) {
 TEST(PlanCallbacksTest, EventTimesFollowTheStepsAndTheEndRecordUsesSeconds) {
   const auto planned = PlanCallbacks(Call(CallOutcome::kNormalEnd), &kAllV4, nullptr, 1700000000999);
   int64_t last = 0;
-  for (const PlannedCallback& callback : planned) {
+  for (const storage::CallbackDelivery& callback : planned) {
     rapidjson::Document body;
     body.Parse(callback.body.c_str());
     EXPECT_GT(body["EventTime"].GetInt64(), last) << callback.body;

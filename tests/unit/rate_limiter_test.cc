@@ -125,7 +125,7 @@ int StrangerAdmittedTimes(RateLimiter& limiter, uint32_t sdkappid, int attempts)
 }
 
 TEST_F(RateLimiterTest, InventedSDKAppIDsDoNotGrowMemoryWithoutBound) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   for (uint32_t sdkappid = 1000; sdkappid < 101000; ++sdkappid) {
     if (sdkappid % 700 == 0) clock_.AdvanceMillis(1000);
     EXPECT_TRUE(StrangerAdmitted(limiter, sdkappid, "v1/callback/get")) << sdkappid;
@@ -139,7 +139,7 @@ TEST_F(RateLimiterTest, InventedSDKAppIDsDoNotGrowMemoryWithoutBound) {
 }
 
 TEST_F(RateLimiterTest, WhenEveryInventedAppCalledThisSecondOneIsForgotten) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   for (uint32_t sdkappid = 1000; sdkappid < 1000 + 3 * RateLimiter::kMaxUnregisteredApps;
        ++sdkappid) {
     EXPECT_TRUE(StrangerAdmitted(limiter, sdkappid, "v1/callback/get"));
@@ -151,7 +151,7 @@ TEST_F(RateLimiterTest, WhenEveryInventedAppCalledThisSecondOneIsForgotten) {
 }
 
 TEST_F(RateLimiterTest, ManyThreadsInventingSDKAppIDsShareTheBoundedMap) {
-  RateLimiter limiter(apps_, clock_);
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   std::vector<std::thread> threads;
   for (uint32_t t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {

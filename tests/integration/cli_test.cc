@@ -2,6 +2,7 @@
 // the ready line, and exit status 2 with a one-line error for everything that is wrong.
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "tests/integration/support/emulator_test.h"
 #include "tests/integration/support/envelope_expect.h"
@@ -169,6 +170,34 @@ TEST(CliTest, TheDefaultFixtureServesTheDocumentedApp) {
   // Known app: a bad sig is 70003; an unknown app would be 70020.
   ExpectV4(client.Post(ApiTarget("v4/call_config/get_callback", kApp, kAdmin, "x"), "{}"), 70003);
   EXPECT_EQ(server->Stop(SIGTERM), 0);
+}
+
+// What a fresh server answers to the same two requests: a RequestId and a played call's
+// invented ids.
+std::vector<std::string> IdsOfAFreshServer(const std::vector<std::string>& args) {
+  std::unique_ptr<ServerProcess> server;
+  EXPECT_TRUE(ServerProcess::Start(args, &server));
+  if (!server) return {};
+  HttpClient client(server->port());
+  const rapidjson::Document envelope =
+      client.Post(ApiTarget("v4/call_config/get_callback", kApp, kAdmin, "x"), "{}").Json();
+  const rapidjson::Document call =
+      client.Post("/_emulator/calls", R"({"sdkappid":1400000000,"caller":"a","callees":["b"],)"
+                                      R"("outcome":"reject"})").Json();
+  EXPECT_EQ(server->Stop(SIGTERM), 0);
+  if (!envelope.IsObject() || !call.IsObject()) return {};
+  return {envelope["RequestId"].GetString(), call["call_id"].GetString(),
+          call["room_id"].GetString()};
+}
+
+TEST(CliTest, ASeedMakesEveryInventedIdReproducible) {
+  const std::vector<std::string> first = IdsOfAFreshServer({"--in-memory", "--seed", "7"});
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(IdsOfAFreshServer({"--in-memory", "--seed", "7"}), first);
+  const std::vector<std::string> other = IdsOfAFreshServer({"--in-memory", "--seed", "8"});
+  ASSERT_EQ(other.size(), 3u);
+  for (size_t i = 0; i < first.size(); ++i) EXPECT_NE(other[i], first[i]) << i;
+  EXPECT_NE(IdsOfAFreshServer({"--in-memory"}), IdsOfAFreshServer({"--in-memory"}));
 }
 
 }  // namespace

@@ -188,13 +188,17 @@ http::Response ControlPlane::PlayCall(const ControlRequest& request) {
   SimulatedCall call;
   http::Response error;
   if (!ParseCall(request.body, context_.apps, &call, &error)) return error;
-  storage::SharedCallbackConfig v4, v1;
-  Status status = context_.callback_configs.Get(storage::CallbackFamily::kCallConfig,
-                                                call.sdkappid, &v4);
-  if (status.ok()) {
-    status = context_.callback_configs.Get(storage::CallbackFamily::kCallkit, call.sdkappid, &v1);
+  storage::SharedCallbackConfig v4, v1;  // null: that family is not configured
+  for (auto [family, config] : {std::pair{storage::CallbackFamily::kCallConfig, &v4},
+                                std::pair{storage::CallbackFamily::kCallkit, &v1}}) {
+    StatusOr<storage::SharedCallbackConfig> got =
+        context_.callback_configs.Get(family, call.sdkappid);
+    if (got.ok()) {
+      *config = std::move(*got);
+    } else if (!got.status().IsNotFound()) {
+      return ErrorResponse(500, got.status().message());
+    }
   }
-  if (!status.ok()) return ErrorResponse(500, status.message());
 
   const int64_t now_ms = context_.clock.NowMillis();
   std::vector<storage::CallbackDelivery> deliveries;
@@ -208,7 +212,7 @@ http::Response ControlPlane::PlayCall(const ControlRequest& request) {
     delivery.body = std::move(planned.body);
     delivery.created_ms = now_ms;
   }
-  status = context_.outbox.Add(&deliveries);
+  Status status = context_.outbox.Add(&deliveries);
   if (!status.ok()) return ErrorResponse(500, "storing the deliveries: " + status.message());
 
   rapidjson::StringBuffer buffer;
@@ -252,12 +256,12 @@ http::Response ControlPlane::ListCallbacks(const ControlRequest& request) {
 http::Response ControlPlane::ReplayCallback(const ControlRequest& request) {
   const std::string id_text(request.id);
   const std::optional<uint32_t> id = api::ParseUint32(id_text);
-  std::optional<storage::CallbackDelivery> delivery;
-  if (id) {
-    Status status = context_.outbox.Get(*id, &delivery);
-    if (!status.ok()) return ErrorResponse(500, status.message());
+  StatusOr<storage::CallbackDelivery> delivery =
+      id ? context_.outbox.Get(*id) : Status::NotFound(id_text);
+  if (delivery.status().IsNotFound()) {
+    return ErrorResponse(404, "no callback delivery " + id_text + " in the outbox");
   }
-  if (!delivery) return ErrorResponse(404, "no callback delivery " + id_text + " in the outbox");
+  if (!delivery.ok()) return ErrorResponse(500, delivery.status().message());
   if (delivery->state == storage::DeliveryState::kPending) {
     return ErrorResponse(409, "callback delivery " + id_text +
                                   " is still being sent; replay it once it is delivered or failed");

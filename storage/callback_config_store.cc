@@ -19,7 +19,7 @@ Status EncodeEvents(const std::vector<std::string>& events, std::string* out) {
   out->clear();
   for (const std::string& word : events) {
     if (word.find('\n') != std::string::npos) {
-      return Status::Error("callback event word contains a newline: cannot be stored");
+      return Status::InvalidArgument("callback event word contains a newline: cannot be stored");
     }
     out->append(word);
     out->push_back('\n');
@@ -32,13 +32,15 @@ Status DecodeEvents(std::string_view text, std::vector<std::string>* out) {
   while (!text.empty()) {
     size_t end = text.find('\n');
     if (end == std::string_view::npos) {
-      return Status::Error("stored callback event list is corrupt (no final newline)");
+      return Status::Internal("stored callback event list is corrupt (no final newline)");
     }
     out->emplace_back(text.substr(0, end));
     text.remove_prefix(end + 1);
   }
   return Status::Ok();
 }
+
+constexpr const char kNotConfigured[] = "no callback configuration";
 
 uint64_t CacheKey(CallbackFamily family, uint32_t sdkappid) {
   return (static_cast<uint64_t>(StoredFamilyCode(family)) << 32) | sdkappid;
@@ -91,13 +93,11 @@ Status CallbackConfigStore::Put(CallbackFamily family, uint32_t sdkappid,
 }
 
 Status CallbackConfigStore::Update(CallbackFamily family, uint32_t sdkappid,
-                                   const CallbackConfig& config, bool* existed) {
-  if (existed != nullptr) *existed = false;
+                                   const CallbackConfig& config) {
   std::string events;
   Status status = EncodeEvents(config.events, &events);
   if (!status.ok()) return status;
-  bool found = false;
-  status = db_->Transaction([&] {
+  return db_->Transaction([&] {
     Forget(family, sdkappid);
     // RETURNING yields a row exactly when a configuration was there to overwrite.
     return Query(db_,
@@ -107,63 +107,62 @@ Status CallbackConfigStore::Update(CallbackFamily family, uint32_t sdkappid,
         .Bind(events)
         .Bind(sdkappid)
         .Bind(StoredFamilyCode(family))
-        .Step(&found);
+        .RequireRow(kNotConfigured);
   });
-  if (status.ok() && existed != nullptr) *existed = found;
-  return status;
 }
 
-Status CallbackConfigStore::Get(CallbackFamily family, uint32_t sdkappid,
-                                SharedCallbackConfig* out) {
-  out->reset();
+StatusOr<SharedCallbackConfig> CallbackConfigStore::Read(CallbackFamily family, uint32_t sdkappid) {
+  Query query(db_, "SELECT url, events FROM callback_config WHERE sdkappid = ? AND family = ?");
+  StatusOr<bool> row = query.Bind(sdkappid).Bind(StoredFamilyCode(family)).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return SharedCallbackConfig();
+  auto config = std::make_shared<CallbackConfig>();
+  config->url = query.ColumnText(0);
+  Status status = DecodeEvents(query.ColumnText(1), &config->events);
+  if (!status.ok()) return status;
+  return SharedCallbackConfig(std::move(config));
+}
+
+StatusOr<SharedCallbackConfig> CallbackConfigStore::Get(CallbackFamily family, uint32_t sdkappid) {
+  // The cache holds null for "none stored", so absence is served from memory too.
+  auto present = [](SharedCallbackConfig config) -> StatusOr<SharedCallbackConfig> {
+    if (!config) return Status::NotFound(kNotConfigured);
+    return config;
+  };
   const uint64_t key = CacheKey(family, sdkappid);
   uint64_t generation = 0;
   {
     std::shared_lock<std::shared_mutex> lock(cache_->mu);
     auto it = cache_->entries.find(key);
-    if (it != cache_->entries.end()) {
-      *out = it->second;
-      return Status::Ok();
-    }
+    if (it != cache_->entries.end()) return present(it->second);
     generation = cache_->generation;
   }
   bool cacheable = false;
-  Status status = db_->WithLock([&]() -> Status {
+  StatusOr<SharedCallbackConfig> read = db_->WithLock([&] {
     // Inside a transaction the row may yet be rolled back: read it, but do not cache it.
     cacheable = !db_->InTransaction();
-    Query query(db_, "SELECT url, events FROM callback_config WHERE sdkappid = ? AND family = ?");
-    bool row = false;
-    Status status = query.Bind(sdkappid).Bind(StoredFamilyCode(family)).Step(&row);
-    if (!status.ok() || !row) return status;
-    auto config = std::make_shared<CallbackConfig>();
-    config->url = query.ColumnText(0);
-    status = DecodeEvents(query.ColumnText(1), &config->events);
-    if (!status.ok()) return status;
-    *out = std::move(config);
-    return Status::Ok();
+    return Read(family, sdkappid);
   });
-  if (!status.ok() || !cacheable) return status;
-  std::unique_lock<std::shared_mutex> lock(cache_->mu);
-  // A write since the read above may have made it stale: leave the entry to the next Get.
-  if (cache_->generation == generation) {
-    if (cache_->entries.size() >= Cache::kMaxEntries) cache_->entries.clear();
-    cache_->entries[key] = *out;
+  if (!read.ok()) return read;
+  if (cacheable) {
+    std::unique_lock<std::shared_mutex> lock(cache_->mu);
+    // A write since the read above may have made it stale: leave the entry to the next Get.
+    if (cache_->generation == generation) {
+      if (cache_->entries.size() >= Cache::kMaxEntries) cache_->entries.clear();
+      cache_->entries[key] = *read;
+    }
   }
-  return status;
+  return present(std::move(*read));
 }
 
-Status CallbackConfigStore::Delete(CallbackFamily family, uint32_t sdkappid, bool* existed) {
-  if (existed != nullptr) *existed = false;
-  bool found = false;
-  Status status = db_->Transaction([&] {
+Status CallbackConfigStore::Delete(CallbackFamily family, uint32_t sdkappid) {
+  return db_->Transaction([&] {
     Forget(family, sdkappid);
     return Query(db_, "DELETE FROM callback_config WHERE sdkappid = ? AND family = ? RETURNING 1")
         .Bind(sdkappid)
         .Bind(StoredFamilyCode(family))
-        .Step(&found);
+        .RequireRow(kNotConfigured);
   });
-  if (status.ok() && existed != nullptr) *existed = found;
-  return status;
 }
 
 Status CallbackConfigStore::DeleteApp(uint32_t sdkappid) {

@@ -48,13 +48,12 @@ class CallbackConfigStore {
 
   // Creates or overwrites the app's configuration of that family (one transaction).
   Status Put(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config);
-  // Overwrites only if one exists; *existed says whether it did (nothing written if not).
-  Status Update(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config,
-                bool* existed);
-  // *out is null when nothing is configured.
-  Status Get(CallbackFamily family, uint32_t sdkappid, SharedCallbackConfig* out);
-  // *existed says whether there was one to delete.
-  Status Delete(CallbackFamily family, uint32_t sdkappid, bool* existed);
+  // Overwrites only if one exists: kNotFound (nothing written) if not.
+  Status Update(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config);
+  // kNotFound when nothing is configured.
+  StatusOr<SharedCallbackConfig> Get(CallbackFamily family, uint32_t sdkappid);
+  // kNotFound when there was none to delete.
+  Status Delete(CallbackFamily family, uint32_t sdkappid);
   // Removes both families' configurations of one app (reset).
   Status DeleteApp(uint32_t sdkappid);
   // Removes every configuration of every app (reset of all apps).
@@ -62,6 +61,8 @@ class CallbackConfigStore {
 
  private:
   struct Cache;
+  // Reads the configuration from the database; null when none is stored.
+  StatusOr<SharedCallbackConfig> Read(CallbackFamily family, uint32_t sdkappid);
   // Drops the cached entries of one app's family (or of all its families / all apps).
   void Forget(std::optional<CallbackFamily> family, std::optional<uint32_t> sdkappid);
 

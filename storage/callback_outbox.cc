@@ -34,25 +34,26 @@ constexpr const char kPendingSql[] = TRTC_SELECT_DELIVERIES
     "WHERE d.state = 0 ORDER BY d.id, a.seq";
 #undef TRTC_SELECT_DELIVERIES
 
+std::string NoDelivery(int64_t id) { return "no callback delivery " + std::to_string(id); }
+
 }  // namespace
 
 Status CallbackOutbox::Add(std::vector<CallbackDelivery>* deliveries) {
   return db_->Transaction([&]() -> Status {
     for (CallbackDelivery& delivery : *deliveries) {
-      bool row = false;
       Query insert(db_,
                    "INSERT INTO callback_delivery (sdkappid, call_id, family, url, command, body, "
                    "state, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-      Status status = insert.Bind(delivery.sdkappid)
-                          .Bind(delivery.call_id)
-                          .Bind(StoredFamilyCode(delivery.family))
-                          .Bind(delivery.url)
-                          .Bind(delivery.command)
-                          .Bind(delivery.body)
-                          .Bind(StateCode(delivery.state))
-                          .Bind(delivery.created_ms)
-                          .Step(&row);
-      if (!status.ok()) return status;
+      StatusOr<bool> row = insert.Bind(delivery.sdkappid)
+                               .Bind(delivery.call_id)
+                               .Bind(StoredFamilyCode(delivery.family))
+                               .Bind(delivery.url)
+                               .Bind(delivery.command)
+                               .Bind(delivery.body)
+                               .Bind(StateCode(delivery.state))
+                               .Bind(delivery.created_ms)
+                               .Step();  // RETURNING: always a row
+      if (!row.ok()) return row.status();
       delivery.id = insert.ColumnInt(0);
     }
     // Ids only grow, so the newest kCapacity deliveries are the ones within kCapacity of
@@ -66,14 +67,13 @@ Status CallbackOutbox::Add(std::vector<CallbackDelivery>* deliveries) {
 }
 
 Status CallbackOutbox::RecordAttempt(int64_t id, const DeliveryAttempt& attempt,
-                                     DeliveryState state, bool* found) {
-  *found = false;
+                                     DeliveryState state) {
   return db_->Transaction([&]() -> Status {
     Status status = Query(db_, "UPDATE callback_delivery SET state = ? WHERE id = ? RETURNING 1")
                         .Bind(StateCode(state))
                         .Bind(id)
-                        .Step(found);
-    if (!status.ok() || !*found) return status;
+                        .RequireRow(NoDelivery(id));
+    if (!status.ok()) return status;
     return Query(db_,
                  "INSERT INTO callback_attempt (delivery_id, seq, at_ms, http_status, reply, "
                  "latency_ms, error) VALUES (?, (SELECT count(*) FROM callback_attempt WHERE "
@@ -96,9 +96,9 @@ Status CallbackOutbox::ReadDeliveries(const char* sql, const std::function<void(
     Query query(db_, sql);
     bind(query);
     for (;;) {
-      bool row = false;
-      Status status = query.Step(&row);
-      if (!status.ok() || !row) return status;
+      StatusOr<bool> row = query.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
       const int64_t id = query.ColumnInt(0);
       if (out->empty() || out->back().id != id) {
         CallbackDelivery& delivery = out->emplace_back();
@@ -130,12 +130,12 @@ Status CallbackOutbox::Find(std::optional<uint32_t> sdkappid, std::string_view c
       kFindSql, [&](Query& q) { q.Bind(app).Bind(app).Bind(call_id).Bind(call_id); }, out);
 }
 
-Status CallbackOutbox::Get(int64_t id, std::optional<CallbackDelivery>* out) {
+StatusOr<CallbackDelivery> CallbackOutbox::Get(int64_t id) {
   std::vector<CallbackDelivery> found;
   Status status = ReadDeliveries(kGetSql, [&](Query& q) { q.Bind(id); }, &found);
-  out->reset();
-  if (status.ok() && !found.empty()) *out = std::move(found.front());
-  return status;
+  if (!status.ok()) return status;
+  if (found.empty()) return Status::NotFound(NoDelivery(id));
+  return std::move(found.front());
 }
 
 Status CallbackOutbox::Pending(std::vector<CallbackDelivery>* out) {

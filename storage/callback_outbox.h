@@ -51,14 +51,14 @@ class CallbackOutbox {
   // Stores new deliveries (state and attempts as given) in one transaction and sets each
   // one's id, in order.
   Status Add(std::vector<CallbackDelivery>* deliveries);
-  // Appends an attempt and sets the delivery's state; *found is false (and nothing is
-  // written) when the delivery is gone, e.g. reset while it was being sent.
-  Status RecordAttempt(int64_t id, const DeliveryAttempt& attempt, DeliveryState state,
-                       bool* found);
+  // Appends an attempt and sets the delivery's state; kNotFound (nothing written) when
+  // the delivery is gone, e.g. reset while it was being sent.
+  Status RecordAttempt(int64_t id, const DeliveryAttempt& attempt, DeliveryState state);
   // Oldest first; either filter may be left empty.
   Status Find(std::optional<uint32_t> sdkappid, std::string_view call_id,
               std::vector<CallbackDelivery>* out);
-  Status Get(int64_t id, std::optional<CallbackDelivery>* out);
+  // kNotFound when there is no delivery with that id.
+  StatusOr<CallbackDelivery> Get(int64_t id);
   // Every delivery still pending (after a restart: the ones to resume), oldest first.
   Status Pending(std::vector<CallbackDelivery>* out);
   Status DeleteApp(uint32_t sdkappid);

@@ -121,9 +121,9 @@ Status QueryOne(sqlite3* db, const char* sql, std::string* out) {
     const unsigned char* text = sqlite3_column_text(stmt, 0);
     out->assign(text != nullptr ? reinterpret_cast<const char*>(text) : "");
   } else if (rc == SQLITE_DONE) {
-    status = Status::Error(std::string(sql) + ": returned no row");
+    status = Status::Internal(std::string(sql) + ": returned no row");
   } else {
-    status = Status::Error(std::string(sql) + ": " + sqlite3_errmsg(db));
+    status = Status::Internal(std::string(sql) + ": " + sqlite3_errmsg(db));
   }
   sqlite3_finalize(stmt);
   return status;
@@ -137,7 +137,7 @@ Status ReadUserVersion(sqlite3* db, int* version) {
 }
 
 Status NewerSchemaError(int version) {
-  return Status::Error("database schema version " + std::to_string(version) +
+  return Status::Internal("database schema version " + std::to_string(version) +
                        " is newer than this trtc-emulator supports (" +
                        std::to_string(Database::LatestSchemaVersion()) + ")");
 }
@@ -156,7 +156,7 @@ Status Configure(sqlite3* db, bool in_memory) {
   if (!status.ok()) return status;
   if (version > Database::LatestSchemaVersion()) return NewerSchemaError(version);
   if (sqlite3_db_readonly(db, "main") == 1) {
-    return Status::Error("the database file is read-only");
+    return Status::Internal("the database file is read-only");
   }
 
   if (!in_memory) {
@@ -164,7 +164,7 @@ Status Configure(sqlite3* db, bool in_memory) {
     status = QueryOne(db, "PRAGMA journal_mode = WAL", &mode);
     if (!status.ok()) return status;
     if (mode != "wal") {
-      return Status::Error("cannot turn on WAL (journal mode stays '" + mode +
+      return Status::Internal("cannot turn on WAL (journal mode stays '" + mode +
                            "'); is the file on a file system without shared memory?");
     }
   }
@@ -176,7 +176,7 @@ Status Configure(sqlite3* db, bool in_memory) {
   char* error = nullptr;
   if (sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", nullptr, nullptr,
                    &error) != SQLITE_OK) {
-    status = Status::Error(std::string("setting PRAGMAs: ") +
+    status = Status::Internal(std::string("setting PRAGMAs: ") +
                            (error != nullptr ? error : sqlite3_errmsg(db)));
   }
   sqlite3_free(error);
@@ -209,7 +209,7 @@ int Database::LatestSchemaVersion() { return static_cast<int>(std::size(kMigrati
 
 Status Database::Open(const std::string& path, std::unique_ptr<Database>* out) {
   out->reset();
-  if (path.empty()) return Status::Error("cannot open database: the path is empty");
+  if (path.empty()) return Status::Internal("cannot open database: the path is empty");
   const bool in_memory = path == ":memory:";
   sqlite3* handle = nullptr;
   // NOMUTEX: SQLite's per-connection mutex would be redundant, since mu_ serialises
@@ -220,16 +220,16 @@ Status Database::Open(const std::string& path, std::unique_ptr<Database>* out) {
   if (rc != SQLITE_OK) {
     std::string message = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
     sqlite3_close_v2(handle);
-    return Status::Error("cannot open database " + path + ": " + message);
+    return Status::Internal("cannot open database " + path + ": " + message);
   }
   Status status = Configure(handle, in_memory);
   if (!status.ok()) {
     sqlite3_close_v2(handle);
-    return Status::Error("cannot open database " + path + ": " + status.message());
+    return Status::Internal("cannot open database " + path + ": " + status.message());
   }
   std::unique_ptr<Database> db(new Database(handle));
   status = db->Migrate();
-  if (!status.ok()) return Status::Error("cannot open database " + path + ": " + status.message());
+  if (!status.ok()) return Status::Internal("cannot open database " + path + ": " + status.message());
   *out = std::move(db);
   return Status::Ok();
 }
@@ -251,7 +251,7 @@ Status Database::Migrate() {
       return Exec(("PRAGMA user_version = " + std::to_string(target)).c_str());
     });
     if (!status.ok() && target > 0) {
-      return Status::Error("migrating the schema to version " + std::to_string(target) + ": " +
+      return Status::Internal("migrating the schema to version " + std::to_string(target) + ": " +
                            status.message());
     }
     if (!status.ok()) return status;
@@ -277,7 +277,7 @@ Status Database::Transaction(const std::function<Status()>& work) {
     Status undo = depth == 0 ? Exec("ROLLBACK") : Exec(("ROLLBACK TO " + savepoint).c_str());
     if (undo.ok() && depth > 0) undo = Exec(("RELEASE " + savepoint).c_str());
     if (undo.ok()) return cause;
-    return Status::Error(cause.message() + "; rolling back also failed: " + undo.message());
+    return Status::Internal(cause.message() + "; rolling back also failed: " + undo.message());
   };
 
   ++transaction_depth_;
@@ -285,7 +285,7 @@ Status Database::Transaction(const std::function<Status()>& work) {
     status = work();
   } catch (...) {
     --transaction_depth_;
-    (void)roll_back(Status::Error("exception"));  // the exception says more
+    (void)roll_back(Status::Internal("exception"));  // the exception says more
     throw;
   }
   --transaction_depth_;
@@ -293,7 +293,7 @@ Status Database::Transaction(const std::function<Status()>& work) {
 
   if (sqlite3_get_autocommit(db_)) {
     // An error inside `work` that it chose to ignore made SQLite abandon the transaction.
-    return Status::Error("the transaction was rolled back by SQLite after an earlier error");
+    return Status::Internal("the transaction was rolled back by SQLite after an earlier error");
   }
   const std::string end = depth == 0 ? "COMMIT" : "RELEASE " + savepoint;
   status = Exec(end.c_str());
@@ -319,11 +319,6 @@ sqlite3_stmt* Database::Statement(const char* sql) {
   return it->second;
 }
 
-Status Database::WithLock(const std::function<Status()>& work) {
-  std::lock_guard<std::recursive_mutex> lock(mu_);
-  return work();
-}
-
 Status Database::Exec(const char* sql) {
   // Recursive, so taking it again costs little and keeps a careless caller safe.
   std::lock_guard<std::recursive_mutex> lock(mu_);
@@ -332,7 +327,7 @@ Status Database::Exec(const char* sql) {
   if (rc == SQLITE_OK) return Status::Ok();
   std::string message = error != nullptr ? error : sqlite3_errstr(rc);
   sqlite3_free(error);
-  return Status::Error(Abbreviate(sql) + ": " + message);
+  return Status::Internal(Abbreviate(sql) + ": " + message);
 }
 
 std::string Database::LastError() const { return sqlite3_errmsg(db_); }
@@ -349,7 +344,7 @@ Query::~Query() {
 }
 
 Status Query::Fail(const std::string& what) const {
-  return Status::Error(what + " " + Abbreviate(sql_) + ": " + db_->LastError());
+  return Status::Internal(what + " " + Abbreviate(sql_) + ": " + db_->LastError());
 }
 
 Query& Query::Bind(int64_t value) {
@@ -371,21 +366,26 @@ Query& Query::Bind(std::string_view value) {
   return *this;
 }
 
-Status Query::Step(bool* row) {
-  *row = false;
+StatusOr<bool> Query::Step() {
   if (!status_.ok()) return status_;
   int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) {
-    *row = true;
-  } else if (rc != SQLITE_DONE) {
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) {
     status_ = Fail("running");
+    return status_;
   }
-  return status_;
+  return false;
 }
 
 Status Query::Run() {
-  bool row = false;
-  return Step(&row);
+  StatusOr<bool> row = Step();
+  return row.ok() ? Status::Ok() : row.status();
+}
+
+Status Query::RequireRow(std::string_view absent) {
+  StatusOr<bool> row = Step();
+  if (!row.ok()) return row.status();
+  return *row ? Status::Ok() : Status::NotFound(std::string(absent));
 }
 
 int64_t Query::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }

@@ -44,8 +44,13 @@ class Database {
   // For the stores in this folder: a cached prepared statement (reset, bindings cleared).
   // Only valid while the caller holds the lock (inside Transaction() or WithLock()).
   sqlite3_stmt* Statement(const char* sql);
-  // Runs `work` with the connection locked, outside any explicit transaction (reads).
-  Status WithLock(const std::function<Status()>& work);
+  // Runs `work` with the connection locked, outside any explicit transaction (reads),
+  // and returns what it returns (a Status, a StatusOr<T>).
+  template <typename Work>
+  auto WithLock(Work&& work) -> decltype(work()) {
+    std::lock_guard<std::recursive_mutex> lock(mu_);
+    return work();
+  }
   // Whether a Transaction() is open; caller holds the lock (so it is the caller's own).
   bool InTransaction() const { return transaction_depth_ > 0; }
   // Executes SQL with no result rows; caller holds the lock.
@@ -78,11 +83,14 @@ class Query {
 
   Query& Bind(int64_t value);
   Query& Bind(std::string_view value);  // bound as TEXT, embedded NULs kept
-  // Steps to the next row; *row says whether there is one. Returns the first error of
-  // preparing, binding or stepping, naming the statement.
-  Status Step(bool* row);
+  // Steps to the next row: true when there is one. Fails with the first error of
+  // preparing, binding or stepping (kInternal), naming the statement.
+  StatusOr<bool> Step();
   // Steps once and ignores any row: for statements run for their effect.
   Status Run();
+  // Steps once for a statement that yields a row exactly when its subject exists
+  // (RETURNING 1, SELECT 1 ...): kNotFound with `absent` as its message when none does.
+  Status RequireRow(std::string_view absent);
   int64_t ColumnInt(int column) const;
   bool ColumnIsNull(int column) const;  // e.g. the missing side of a LEFT JOIN
   std::string ColumnText(int column) const;

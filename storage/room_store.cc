@@ -1,6 +1,7 @@
 #include "storage/room_store.h"
 
 #include <charconv>
+#include <unordered_map>
 
 namespace trtc::storage {
 
@@ -26,7 +27,7 @@ Status DecodeCategory(std::string_view text, std::vector<int64_t>* out) {
     int64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end == text.data() + text.size() || *end != ',') {
-      return Status::Error("stored room category list is corrupt");
+      return Status::Internal("stored room category list is corrupt");
     }
     out->push_back(value);
     text.remove_prefix(static_cast<size_t>(end - text.data()) + 1);
@@ -73,58 +74,80 @@ Query& BindFields(Query& query, const RoomInfo& room, const std::string& categor
       .Bind(room.seat_template);
 }
 
+// The message of a kNotFound about a room.
+std::string NoRoom(std::string_view room_id) { return "no room \"" + std::string(room_id) + "\""; }
+
+// Reads rows of ROOM_COLUMNS, up to `limit` rooms; a row beyond them sets `more` (the
+// query asks for one row more than the page holds).
+StatusOr<RoomPage> ReadRooms(Query& query, int64_t limit) {
+  RoomPage page;
+  for (;;) {
+    StatusOr<bool> row = query.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return page;
+    if (static_cast<int64_t>(page.rooms.size()) == limit) {
+      page.more = true;
+      return page;
+    }
+    Status status = ReadRow(query, &page.rooms.emplace_back());
+    if (!status.ok()) return status;
+  }
+}
+
 }  // namespace
 
-Status RoomStore::Create(uint32_t sdkappid, const RoomInfo& room, bool* created) {
-  *created = false;
+Status RoomStore::Create(uint32_t sdkappid, const RoomInfo& room) {
   const std::string category = EncodeCategory(room.category);
-  return db_->Transaction([&] {
+  return db_->Transaction([&]() -> Status {
     // DO NOTHING + RETURNING: a row comes back exactly when the room was inserted.
     Query query(db_, "INSERT INTO room (sdkappid, " ROOM_COLUMNS
                      ") VALUES "
                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT (sdkappid, room_id) DO NOTHING RETURNING 1");
     query.Bind(sdkappid).Bind(room.room_id);
-    return BindFields(query, room, category).Step(created);
+    StatusOr<bool> created = BindFields(query, room, category).Step();
+    if (!created.ok()) return created.status();
+    if (!*created) return Status::AlreadyExists("room \"" + room.room_id + "\" already exists");
+    return Status::Ok();
   });
 }
 
-Status RoomStore::Destroy(uint32_t sdkappid, std::string_view room_id, bool* existed) {
-  *existed = false;
+Status RoomStore::Destroy(uint32_t sdkappid, std::string_view room_id) {
   return db_->Transaction([&] {
     // The metadata rows go with the room (ON DELETE CASCADE).
     return Query(db_, "DELETE FROM room WHERE sdkappid = ? AND room_id = ? RETURNING 1")
         .Bind(sdkappid)
         .Bind(room_id)
-        .Step(existed);
+        .RequireRow(NoRoom(room_id));
   });
 }
 
-Status RoomStore::ReadRoom(uint32_t sdkappid, std::string_view room_id,
-                           std::optional<RoomInfo>* out) {
-  out->reset();
+Status RoomStore::RequireRoom(uint32_t sdkappid, std::string_view room_id) {
+  return Query(db_, "SELECT 1 FROM room WHERE sdkappid = ? AND room_id = ?")
+      .Bind(sdkappid)
+      .Bind(room_id)
+      .RequireRow(NoRoom(room_id));
+}
+
+StatusOr<RoomInfo> RoomStore::ReadRoom(uint32_t sdkappid, std::string_view room_id) {
   Query query(db_, "SELECT " ROOM_COLUMNS " FROM room WHERE sdkappid = ? AND room_id = ?");
-  bool row = false;
-  Status status = query.Bind(sdkappid).Bind(room_id).Step(&row);
-  if (!status.ok() || !row) return status;
+  StatusOr<bool> row = query.Bind(sdkappid).Bind(room_id).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound(NoRoom(room_id));
   RoomInfo room;
-  status = ReadRow(query, &room);
-  if (status.ok()) *out = std::move(room);
-  return status;
+  Status status = ReadRow(query, &room);
+  if (!status.ok()) return status;
+  return room;
 }
 
-Status RoomStore::Get(uint32_t sdkappid, std::string_view room_id, std::optional<RoomInfo>* out) {
-  return db_->WithLock([&] { return ReadRoom(sdkappid, room_id, out); });
+StatusOr<RoomInfo> RoomStore::Get(uint32_t sdkappid, std::string_view room_id) {
+  return db_->WithLock([&] { return ReadRoom(sdkappid, room_id); });
 }
 
-Status RoomStore::Update(uint32_t sdkappid, std::string_view room_id, const RoomEdit& edit,
-                         bool* found) {
-  *found = false;
+Status RoomStore::Update(uint32_t sdkappid, std::string_view room_id, const RoomEdit& edit) {
   return db_->Transaction([&]() -> Status {
-    std::optional<RoomInfo> room;
-    Status status = ReadRoom(sdkappid, room_id, &room);
-    if (!status.ok() || !room) return status;
-    *found = true;
+    StatusOr<RoomInfo> room = ReadRoom(sdkappid, room_id);
+    if (!room.ok()) return room.status();
     if (!edit(&*room)) return Status::Ok();
     const std::string category = EncodeCategory(room->category);
     Query query(db_,
@@ -137,101 +160,107 @@ Status RoomStore::Update(uint32_t sdkappid, std::string_view room_id, const Room
   });
 }
 
-Status RoomStore::List(uint32_t sdkappid, const std::optional<RoomListPosition>& after,
-                       int64_t limit, std::vector<RoomInfo>* rooms, bool* more) {
-  rooms->clear();
-  *more = false;
-  return db_->WithLock([&]() -> Status {
+StatusOr<RoomPage> RoomStore::List(uint32_t sdkappid, const std::optional<RoomListPosition>& after,
+                                   int64_t limit) {
+  return db_->WithLock([&]() -> StatusOr<RoomPage> {
     // One row beyond the page tells whether another page follows.
     const int64_t wanted = limit + 1;
-    std::optional<Query> query;
     if (after) {
       // Strictly after `after` in (view_count DESC, create_time DESC, room_id ASC).
-      query.emplace(db_, "SELECT " ROOM_COLUMNS
-                         " FROM room WHERE sdkappid = ?1 AND "
-                         "(view_count < ?2 OR (view_count = ?2 AND (create_time < ?3 OR "
-                         "(create_time = ?3 AND room_id > ?4)))) "
-                         "ORDER BY view_count DESC, create_time DESC, room_id ASC LIMIT ?5");
-      query->Bind(sdkappid)
+      Query query(db_, "SELECT " ROOM_COLUMNS
+                       " FROM room WHERE sdkappid = ?1 AND "
+                       "(view_count < ?2 OR (view_count = ?2 AND (create_time < ?3 OR "
+                       "(create_time = ?3 AND room_id > ?4)))) "
+                       "ORDER BY view_count DESC, create_time DESC, room_id ASC LIMIT ?5");
+      query.Bind(sdkappid)
           .Bind(after->view_count)
           .Bind(after->create_time)
           .Bind(after->room_id)
           .Bind(wanted);
-    } else {
-      query.emplace(db_, "SELECT " ROOM_COLUMNS
-                         " FROM room WHERE sdkappid = ? "
-                         "ORDER BY view_count DESC, create_time DESC, room_id ASC LIMIT ?");
-      query->Bind(sdkappid).Bind(wanted);
+      return ReadRooms(query, limit);
     }
-    for (;;) {
-      bool row = false;
-      Status status = query->Step(&row);
-      if (!status.ok() || !row) return status;
-      if (static_cast<int64_t>(rooms->size()) == limit) {
-        *more = true;
-        return Status::Ok();
+    Query query(db_, "SELECT " ROOM_COLUMNS
+                     " FROM room WHERE sdkappid = ? "
+                     "ORDER BY view_count DESC, create_time DESC, room_id ASC LIMIT ?");
+    query.Bind(sdkappid).Bind(wanted);
+    return ReadRooms(query, limit);
+  });
+}
+
+StatusOr<std::vector<RoomWithMetadata>> RoomStore::ListWithMetadata(uint32_t sdkappid) {
+  return db_->WithLock([&]() -> StatusOr<std::vector<RoomWithMetadata>> {
+    std::vector<RoomWithMetadata> out;
+    std::unordered_map<std::string, size_t> index;  // room ID -> its place in `out`
+    {
+      Query rooms(db_, "SELECT " ROOM_COLUMNS
+                       " FROM room WHERE sdkappid = ? "
+                       "ORDER BY view_count DESC, create_time DESC, room_id ASC");
+      StatusOr<RoomPage> all = ReadRooms(rooms.Bind(sdkappid), -1);
+      if (!all.ok()) return all.status();
+      out.reserve(all->rooms.size());
+      for (RoomInfo& room : all->rooms) {
+        index.emplace(room.room_id, out.size());
+        out.push_back(RoomWithMetadata{std::move(room), {}});
       }
-      RoomInfo room;
-      status = ReadRow(*query, &room);
-      if (!status.ok()) return status;
-      rooms->push_back(std::move(room));
+    }
+    Query metadata(db_,
+                   "SELECT room_id, key, value FROM room_metadata WHERE sdkappid = ? "
+                   "ORDER BY room_id, position");
+    metadata.Bind(sdkappid);
+    for (;;) {
+      StatusOr<bool> row = metadata.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return out;
+      auto it = index.find(metadata.ColumnText(0));
+      if (it == index.end()) continue;  // cannot be: foreign keys keep rows with their room
+      out[it->second].metadata.emplace_back(metadata.ColumnText(1), metadata.ColumnText(2));
     }
   });
 }
 
-Status RoomStore::ReadMetadata(uint32_t sdkappid, std::string_view room_id, Metadata* out) {
-  out->clear();
+StatusOr<Metadata> RoomStore::ReadMetadata(uint32_t sdkappid, std::string_view room_id) {
   Query query(db_,
               "SELECT key, value FROM room_metadata WHERE sdkappid = ? AND room_id = ? "
               "ORDER BY position");
   query.Bind(sdkappid).Bind(room_id);
+  Metadata metadata;
   for (;;) {
-    bool row = false;
-    Status status = query.Step(&row);
-    if (!status.ok() || !row) return status;
-    out->emplace_back(query.ColumnText(0), query.ColumnText(1));
+    StatusOr<bool> row = query.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return metadata;
+    metadata.emplace_back(query.ColumnText(0), query.ColumnText(1));
   }
 }
 
-Status RoomStore::GetMetadata(uint32_t sdkappid, std::string_view room_id, Metadata* out,
-                              bool* found) {
-  out->clear();
-  *found = false;
-  return db_->WithLock([&]() -> Status {
-    std::optional<RoomInfo> room;
-    Status status = ReadRoom(sdkappid, room_id, &room);
-    if (!status.ok() || !room) return status;
-    *found = true;
-    return ReadMetadata(sdkappid, room_id, out);
+StatusOr<Metadata> RoomStore::GetMetadata(uint32_t sdkappid, std::string_view room_id) {
+  return db_->WithLock([&]() -> StatusOr<Metadata> {
+    Status status = RequireRoom(sdkappid, room_id);
+    if (!status.ok()) return status;
+    return ReadMetadata(sdkappid, room_id);
   });
 }
 
 Status RoomStore::EditMetadata(uint32_t sdkappid, std::string_view room_id,
-                               const MetadataEdit& edit, bool* found) {
-  *found = false;
+                               const MetadataEdit& edit) {
   return db_->Transaction([&]() -> Status {
-    Status status;
-    {
-      Query exists(db_, "SELECT 1 FROM room WHERE sdkappid = ? AND room_id = ?");
-      status = exists.Bind(sdkappid).Bind(room_id).Step(found);
-    }
-    if (!status.ok() || !*found) return status;
-    Metadata metadata;
-    status = ReadMetadata(sdkappid, room_id, &metadata);
-    if (!status.ok() || !edit(&metadata)) return status;
+    Status status = RequireRoom(sdkappid, room_id);
+    if (!status.ok()) return status;
+    StatusOr<Metadata> metadata = ReadMetadata(sdkappid, room_id);
+    if (!metadata.ok()) return metadata.status();
+    if (!edit(&*metadata)) return Status::Ok();
     // At most a few keys per room: writing them all again is simpler than a diff.
     status = Query(db_, "DELETE FROM room_metadata WHERE sdkappid = ? AND room_id = ?")
                  .Bind(sdkappid)
                  .Bind(room_id)
                  .Run();
-    for (size_t i = 0; status.ok() && i < metadata.size(); ++i) {
+    for (size_t i = 0; status.ok() && i < metadata->size(); ++i) {
       status = Query(db_,
                      "INSERT INTO room_metadata (sdkappid, room_id, key, value, position) "
                      "VALUES (?, ?, ?, ?, ?)")
                    .Bind(sdkappid)
                    .Bind(room_id)
-                   .Bind(metadata[i].first)
-                   .Bind(metadata[i].second)
+                   .Bind((*metadata)[i].first)
+                   .Bind((*metadata)[i].second)
                    .Bind(static_cast<int64_t>(i))
                    .Run();
     }

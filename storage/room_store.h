@@ -49,6 +49,20 @@ struct RoomListPosition {
   bool operator==(const RoomListPosition&) const = default;
 };
 
+// One page of get_room_list.
+struct RoomPage {
+  std::vector<RoomInfo> rooms;
+  bool more = false;  // whether rooms follow the last one
+};
+
+// A room with its metadata, as the control plane's state dump shows it.
+struct RoomWithMetadata {
+  RoomInfo room;
+  Metadata metadata;
+};
+
+// Absence is a Status: kNotFound for a room that does not exist, kAlreadyExists for one
+// created twice; kInternal for everything SQLite reports.
 class RoomStore {
  public:
   explicit RoomStore(Database* db) : db_(db) {}
@@ -58,26 +72,26 @@ class RoomStore {
   using RoomEdit = std::function<bool(RoomInfo* room)>;
   using MetadataEdit = std::function<bool(Metadata* metadata)>;
 
-  // *created is false (and nothing written) when the app already has a room with that ID.
-  Status Create(uint32_t sdkappid, const RoomInfo& room, bool* created);
-  // Removes the room and its metadata; *existed says whether there was one.
-  Status Destroy(uint32_t sdkappid, std::string_view room_id, bool* existed);
-  // *out is empty when there is no such room.
-  Status Get(uint32_t sdkappid, std::string_view room_id, std::optional<RoomInfo>* out);
+  // kAlreadyExists (nothing written) when the app already has a room with that ID.
+  Status Create(uint32_t sdkappid, const RoomInfo& room);
+  // Removes the room and its metadata; kNotFound when there is none.
+  Status Destroy(uint32_t sdkappid, std::string_view room_id);
+  StatusOr<RoomInfo> Get(uint32_t sdkappid, std::string_view room_id);
   // Reads the room, lets `edit` change it and writes the result, in one transaction. The
-  // room ID is kept whatever `edit` does. *found is false when there is no such room.
-  Status Update(uint32_t sdkappid, std::string_view room_id, const RoomEdit& edit, bool* found);
+  // room ID is kept whatever `edit` does. kNotFound when there is no such room.
+  Status Update(uint32_t sdkappid, std::string_view room_id, const RoomEdit& edit);
   // Up to `limit` rooms in list order, strictly after `after` (from the first when
-  // empty); *more says whether rooms follow the last one returned.
-  Status List(uint32_t sdkappid, const std::optional<RoomListPosition>& after, int64_t limit,
-              std::vector<RoomInfo>* rooms, bool* more);
+  // empty).
+  StatusOr<RoomPage> List(uint32_t sdkappid, const std::optional<RoomListPosition>& after,
+                          int64_t limit);
+  // Every room of the app with its metadata, in list order, read at one moment.
+  StatusOr<std::vector<RoomWithMetadata>> ListWithMetadata(uint32_t sdkappid);
 
-  // *found is false (and *out empty) when there is no such room.
-  Status GetMetadata(uint32_t sdkappid, std::string_view room_id, Metadata* out, bool* found);
+  // kNotFound when there is no such room.
+  StatusOr<Metadata> GetMetadata(uint32_t sdkappid, std::string_view room_id);
   // Reads the room's metadata, lets `edit` change it and stores the result, in one
-  // transaction. *found is false when there is no such room (`edit` is not called).
-  Status EditMetadata(uint32_t sdkappid, std::string_view room_id, const MetadataEdit& edit,
-                      bool* found);
+  // transaction. kNotFound when there is no such room (`edit` is not called).
+  Status EditMetadata(uint32_t sdkappid, std::string_view room_id, const MetadataEdit& edit);
 
   // Removes every room of one app (reset).
   Status DeleteApp(uint32_t sdkappid);
@@ -85,8 +99,9 @@ class RoomStore {
   Status DeleteAll();
 
  private:
-  Status ReadMetadata(uint32_t sdkappid, std::string_view room_id, Metadata* out);
-  Status ReadRoom(uint32_t sdkappid, std::string_view room_id, std::optional<RoomInfo>* out);
+  Status RequireRoom(uint32_t sdkappid, std::string_view room_id);
+  StatusOr<Metadata> ReadMetadata(uint32_t sdkappid, std::string_view room_id);
+  StatusOr<RoomInfo> ReadRoom(uint32_t sdkappid, std::string_view room_id);
 
   Database* db_;
 };

@@ -3,30 +3,24 @@
 namespace trtc::storage {
 
 Status SeedLedger::ApplyOnce(const std::string& section, uint32_t sdkappid, const std::string& key,
-                             const std::function<Status()>& apply, bool* applied) {
-  if (applied != nullptr) *applied = false;
-  bool ran = false;
-  Status result = db_->Transaction([&]() -> Status {
+                             const std::function<Status()>& apply) {
+  return db_->Transaction([&]() -> Status {
     {
       // Scoped so the statement is reset before `apply`, which may use the ledger too.
       Query seen(db_,
                  "SELECT 1 FROM applied_seed WHERE sdkappid = ? AND section = ? AND seed_key = ?");
-      bool row = false;
-      Status status = seen.Bind(sdkappid).Bind(section).Bind(key).Step(&row);
-      if (!status.ok() || row) return status;
+      StatusOr<bool> row = seen.Bind(sdkappid).Bind(section).Bind(key).Step();
+      if (!row.ok()) return row.status();
+      if (*row) return Status::Ok();
     }
     Status status = apply();
     if (!status.ok()) return status;
-    status = Query(db_, "INSERT INTO applied_seed (sdkappid, section, seed_key) VALUES (?, ?, ?)")
-                 .Bind(sdkappid)
-                 .Bind(section)
-                 .Bind(key)
-                 .Run();
-    ran = status.ok();
-    return status;
+    return Query(db_, "INSERT INTO applied_seed (sdkappid, section, seed_key) VALUES (?, ?, ?)")
+        .Bind(sdkappid)
+        .Bind(section)
+        .Bind(key)
+        .Run();
   });
-  if (result.ok() && applied != nullptr) *applied = ran;
-  return result;
 }
 
 Status SeedLedger::ForgetApp(uint32_t sdkappid) {

@@ -17,10 +17,9 @@ class SeedLedger {
   explicit SeedLedger(Database* db) : db_(db) {}
 
   // If the seed was never applied: runs `apply` and records the seed, in one
-  // transaction (`apply` may call other stores: their transactions nest). *applied says
-  // whether it ran.
+  // transaction (`apply` may call other stores: their transactions nest).
   Status ApplyOnce(const std::string& section, uint32_t sdkappid, const std::string& key,
-                   const std::function<Status()>& apply, bool* applied);
+                   const std::function<Status()>& apply);
   // Forgets every seed of one app (reset), so ApplyOnce() applies them again.
   Status ForgetApp(uint32_t sdkappid);
   // Forgets every seed (reset of all apps).

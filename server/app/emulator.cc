@@ -45,17 +45,13 @@ Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms, const Cloc
   storage::RoomInfo room;
   room.room_id = seed.room_id;
   room.create_time = clock.NowSeconds();
-  bool created = false;
-  Status status = rooms.Create(seed.sdkappid, room, &created);
-  if (!status.ok() || !created || seed.metadata.empty()) return status;
-  bool found = false;
-  return rooms.EditMetadata(
-      seed.sdkappid, seed.room_id,
-      [&](storage::Metadata* metadata) {
-        *metadata = seed.metadata;
-        return true;
-      },
-      &found);
+  Status status = rooms.Create(seed.sdkappid, room);
+  if (status.IsAlreadyExists()) return Status::Ok();
+  if (!status.ok() || seed.metadata.empty()) return status;
+  return rooms.EditMetadata(seed.sdkappid, seed.room_id, [&](storage::Metadata* metadata) {
+    *metadata = seed.metadata;
+    return true;
+  });
 }
 
 Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& configs,
@@ -72,18 +68,15 @@ Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& config
   };
   for (const Section& section : sections) {
     for (const CallbackSeed& seed : *section.seeds) {
-      bool applied = false;
-      Status status = ledger.ApplyOnce(
-          section.name, seed.sdkappid, "",
-          [&] { return configs.Put(section.family, seed.sdkappid, seed.config); }, &applied);
+      Status status = ledger.ApplyOnce(section.name, seed.sdkappid, "", [&] {
+        return configs.Put(section.family, seed.sdkappid, seed.config);
+      });
       if (!status.ok()) return status;
     }
   }
   for (const RoomSeed& seed : fixtures.rooms) {
-    bool applied = false;
-    Status status = ledger.ApplyOnce(
-        "rooms", seed.sdkappid, seed.room_id, [&] { return ApplyRoomSeed(seed, rooms, clock); },
-        &applied);
+    Status status = ledger.ApplyOnce("rooms", seed.sdkappid, seed.room_id,
+                                     [&] { return ApplyRoomSeed(seed, rooms, clock); });
     if (!status.ok()) return status;
   }
   return Status::Ok();

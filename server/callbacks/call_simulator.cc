@@ -1,6 +1,7 @@
 #include "server/callbacks/call_simulator.h"
 
 #include <cstdio>
+#include <utility>
 
 #include "server/domain/call_plan.h"
 
@@ -32,14 +33,20 @@ std::string CallSimulator::NewRoomId() { return std::to_string(1 + ids_.Next() %
 StatusOr<PlayedCall> CallSimulator::Play(domain::SimulatedCall call) {
   if (call.call_id.empty()) call.call_id = NewCallId();
   if (call.room_id.empty()) call.room_id = NewRoomId();
-  storage::SharedCallbackConfig v4, v1;
-  Status status = configs_.Get(CallbackFamily::kCallConfig, call.sdkappid, &v4);
-  if (status.ok()) status = configs_.Get(CallbackFamily::kCallkit, call.sdkappid, &v1);
-  if (!status.ok()) return status;
+  storage::SharedCallbackConfig v4, v1;  // null: that family is not configured
+  for (auto [family, config] : {std::pair{CallbackFamily::kCallConfig, &v4},
+                                std::pair{CallbackFamily::kCallkit, &v1}}) {
+    StatusOr<storage::SharedCallbackConfig> got = configs_.Get(family, call.sdkappid);
+    if (got.ok()) {
+      *config = std::move(*got);
+    } else if (!got.status().IsNotFound()) {
+      return got.status();
+    }
+  }
 
   std::vector<storage::CallbackDelivery> deliveries =
       domain::PlanCallbacks(call, v4.get(), v1.get(), clock_.NowMillis());
-  status = outbox_.Add(&deliveries);
+  Status status = outbox_.Add(&deliveries);
   if (!status.ok()) return status.Prefixed("storing the deliveries: ");
   PlayedCall played{call.call_id, call.room_id, {}};
   for (const storage::CallbackDelivery& delivery : deliveries) {
@@ -50,11 +57,12 @@ StatusOr<PlayedCall> CallSimulator::Play(domain::SimulatedCall call) {
 }
 
 Status CallSimulator::Replay(int64_t delivery_id) {
-  std::optional<storage::CallbackDelivery> delivery;
-  Status status = outbox_.Get(delivery_id, &delivery);
-  if (!status.ok()) return status;
+  StatusOr<storage::CallbackDelivery> delivery = outbox_.Get(delivery_id);
   const std::string id = std::to_string(delivery_id);
-  if (!delivery) return Status::NotFound("no callback delivery " + id + " in the outbox");
+  if (delivery.status().IsNotFound()) {
+    return Status::NotFound("no callback delivery " + id + " in the outbox");
+  }
+  if (!delivery.ok()) return delivery.status();
   if (delivery->state == storage::DeliveryState::kPending) {
     return Status::FailedPrecondition("callback delivery " + id +
                                       " is still being sent; replay it once it is delivered or "

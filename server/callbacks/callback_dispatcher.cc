@@ -105,15 +105,15 @@ void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()>
                                                     : DeliveryState::kFailed;
              storage::DeliveryAttempt attempt{at_ms, result.http_status, std::move(result.reply),
                                               result.latency_ms, std::move(result.error)};
-             bool found = false;
-             Status status = outbox_.RecordAttempt(delivery.id, attempt, state, &found);
+             Status status = outbox_.RecordAttempt(delivery.id, attempt, state);
              delivery.attempts.push_back(std::move(attempt));
-             if (!status.ok()) {
+             const bool gone = status.IsNotFound();
+             if (!status.ok() && !gone) {
                LogError("recording callback delivery " + std::to_string(delivery.id) + ": " +
                         status.message());
              }
              // A delivery reset away while in flight is not retried.
-             if (found && retry_in) {
+             if (!gone && retry_in) {
                auto timer = std::make_shared<boost::asio::steady_timer>(io_, *retry_in);
                timer->async_wait([this, job, timer](boost::system::error_code ec) {
                  if (!ec) Attempt(job, nullptr);

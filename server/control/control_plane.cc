@@ -17,8 +17,6 @@ namespace bhttp = boost::beast::http;
 
 // The UserSig helper's default validity, the official package's usual 180 days.
 constexpr int64_t kDefaultExpireS = 180 * 86400;
-// The state dump reads an app's rooms this many at a time.
-constexpr int64_t kStateRoomPage = 100;
 
 void WriteEntry(json::Writer& w, const JournalEntry& entry) {
   w.StartObject()
@@ -276,43 +274,36 @@ http::Response ControlPlane::State(const ControlRequest& request) {
       {"callkit_callback", storage::CallbackFamily::kCallkit, "address", "actions"},
   };
   for (const Family& family : families) {
-    storage::SharedCallbackConfig config;
-    Status status = context_.callback_configs.Get(family.family, *sdkappid, &config);
-    if (!status.ok()) return ErrorResponse(500, status.message());
+    StatusOr<storage::SharedCallbackConfig> config =
+        context_.callback_configs.Get(family.family, *sdkappid);
     w.Key(family.name);
-    if (!config) {
+    if (config.status().IsNotFound()) {
       w.Null();
       continue;
     }
+    if (!config.ok()) return ErrorResponse(500, config.status().message());
     w.StartObject();
     w.Key(family.url_key);
-    handlers::WriteString(w, config->url);
+    handlers::WriteString(w, (*config)->url);
     w.Key(family.events_key);
     w.StartArray();
-    for (const std::string& event : config->events) handlers::WriteString(w, event);
+    for (const std::string& event : (*config)->events) handlers::WriteString(w, event);
     w.EndArray();
     w.EndObject();
   }
   // The rooms in get_room_list order, each with its info and metadata in the API's shapes.
   w.Key("rooms");
   w.StartArray();
-  std::optional<storage::RoomListPosition> after;
-  for (bool more = true; more;) {
-    std::vector<storage::RoomInfo> rooms;
-    Status status = context_.rooms.List(*sdkappid, after, kStateRoomPage, &rooms, &more);
-    for (size_t i = 0; status.ok() && i < rooms.size(); ++i) {
-      storage::Metadata metadata;
-      bool found = false;
-      status = context_.rooms.GetMetadata(*sdkappid, rooms[i].room_id, &metadata, &found);
-      w.StartObject();
-      w.Key("RoomInfo");
-      handlers::WriteRoomInfo(w, rooms[i]);
-      w.Key("Metadata");
-      handlers::WriteMetadataList(w, metadata);
-      w.EndObject();
-    }
-    if (!status.ok()) return ErrorResponse(500, status.message());
-    if (more) after = storage::PositionOf(rooms.back());
+  StatusOr<std::vector<storage::RoomWithMetadata>> rooms =
+      context_.rooms.ListWithMetadata(*sdkappid);
+  if (!rooms.ok()) return ErrorResponse(500, rooms.status().message());
+  for (const storage::RoomWithMetadata& entry : *rooms) {
+    w.StartObject();
+    w.Key("RoomInfo");
+    handlers::WriteRoomInfo(w, entry.room);
+    w.Key("Metadata");
+    handlers::WriteMetadataList(w, entry.metadata);
+    w.EndObject();
   }
   w.EndArray();
   w.EndObject();

@@ -27,18 +27,17 @@ ApiReply SetCallConfig(const api::HandlerContext& context, const rapidjson::Valu
 }
 
 ApiReply GetCallConfig(const api::HandlerContext& context, const rapidjson::Value&) {
-  storage::SharedCallbackConfig config;
-  Status status = context.services.callback_configs->Get(kFamily, context.sdkappid, &config);
-  if (!status.ok()) return StorageFailure(status);
-  if (!config) return ApiReply::Fail(api::v4::kCallbackNotConfigured);
-  return ApiReply::Ok(CallbackConfigJson(*config, kCallConfigApi, /*events_first=*/false));
+  StatusOr<storage::SharedCallbackConfig> config =
+      context.services.callback_configs->Get(kFamily, context.sdkappid);
+  if (config.status().IsNotFound()) return ApiReply::Fail(api::v4::kCallbackNotConfigured);
+  if (!config.ok()) return StorageFailure(config.status());
+  return ApiReply::Ok(CallbackConfigJson(**config, kCallConfigApi, /*events_first=*/false));
 }
 
 ApiReply DeleteCallConfig(const api::HandlerContext& context, const rapidjson::Value&) {
-  bool existed = false;
-  Status status = context.services.callback_configs->Delete(kFamily, context.sdkappid, &existed);
-  if (!status.ok()) return StorageFailure(status);
-  return existed ? ApiReply::Ok() : ApiReply::Fail(api::v4::kCallbackNotConfigured);
+  Status status = context.services.callback_configs->Delete(kFamily, context.sdkappid);
+  if (status.IsNotFound()) return ApiReply::Fail(api::v4::kCallbackNotConfigured);
+  return status.ok() ? ApiReply::Ok() : StorageFailure(status);
 }
 
 }  // namespace trtc::handlers

@@ -41,31 +41,31 @@ ApiReply SetCallkitCallback(const api::HandlerContext& context, const rapidjson:
 }
 
 ApiReply GetCallkitCallback(const api::HandlerContext& context, const rapidjson::Value&) {
-  storage::SharedCallbackConfig config;
-  Status status = context.services.callback_configs->Get(kFamily, context.sdkappid, &config);
-  if (!status.ok()) return StorageFailure(status);
-  if (!config) return ApiReply::Fail(api::v1::kNoConfiguration);
-  return ApiReply::Ok(CallbackConfigJson(*config, kCallkitApi, /*events_first=*/true));
+  StatusOr<storage::SharedCallbackConfig> config =
+      context.services.callback_configs->Get(kFamily, context.sdkappid);
+  if (config.status().IsNotFound()) return ApiReply::Fail(api::v1::kNoConfiguration);
+  if (!config.ok()) return StorageFailure(config.status());
+  return ApiReply::Ok(CallbackConfigJson(**config, kCallkitApi, /*events_first=*/true));
 }
 
 ApiReply UpdateCallkitCallback(const api::HandlerContext& context, const rapidjson::Value& body) {
   storage::CallbackConfig config;
   RuleResult rule = ParseCallbackConfig(body, kCallkitApi, &config);
   if (!rule.ok()) return RuleFailure(std::move(rule));
-  bool existed = false;
-  Status status =
-      context.services.callback_configs->Update(kFamily, context.sdkappid, config, &existed);
+  Status status = context.services.callback_configs->Update(kFamily, context.sdkappid, config);
+  if (status.IsNotFound()) {
+    return ApiReply::Fail(api::v1::kNoConfiguration, "Callback does not exist");
+  }
   if (!status.ok()) return StorageFailure(status);
-  if (!existed) return ApiReply::Fail(api::v1::kNoConfiguration, "Callback does not exist");
   return ApiReply::Ok(JsonString(config.url));
 }
 
 ApiReply DeleteCallkitCallback(const api::HandlerContext& context, const rapidjson::Value&) {
-  bool existed = false;
-  Status status = context.services.callback_configs->Delete(kFamily, context.sdkappid, &existed);
-  if (!status.ok()) return StorageFailure(status);
-  if (!existed) return ApiReply::Fail(api::v1::kNoConfiguration, "Callback does not exist");
-  return ApiReply::Ok();
+  Status status = context.services.callback_configs->Delete(kFamily, context.sdkappid);
+  if (status.IsNotFound()) {
+    return ApiReply::Fail(api::v1::kNoConfiguration, "Callback does not exist");
+  }
+  return status.ok() ? ApiReply::Ok() : StorageFailure(status);
 }
 
 }  // namespace trtc::handlers

@@ -45,23 +45,20 @@ ApiReply CreateRoom(const api::HandlerContext& context, const Value& body) {
   if (problem.empty()) problem = ApplyRoomFields(*room_info, &room);
   if (!problem.empty()) return Invalid(std::move(problem));
   room.create_time = context.services.clock->NowSeconds();
-  bool created = false;
-  Status status = context.services.rooms->Create(context.sdkappid, room, &created);
-  if (!status.ok()) return StorageFailure(status);
-  if (!created) {
+  Status status = context.services.rooms->Create(context.sdkappid, room);
+  if (status.IsAlreadyExists()) {
     return ApiReply::Fail(api::v4::kRoomExists, "room \"" + room.room_id + "\" already exists");
   }
-  return ApiReply::Ok();
+  return status.ok() ? ApiReply::Ok() : StorageFailure(status);
 }
 
 ApiReply DestroyRoom(const api::HandlerContext& context, const Value& body) {
   std::string room_id;
   std::string problem = ReadRoomId(body, &room_id);
   if (!problem.empty()) return Invalid(std::move(problem));
-  bool existed = false;
-  Status status = context.services.rooms->Destroy(context.sdkappid, room_id, &existed);
+  Status status = context.services.rooms->Destroy(context.sdkappid, room_id);
+  if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (!status.ok()) return StorageFailure(status);
-  if (!existed) return ApiReply::Fail(api::v4::kRoomNotFound);
   // The emulator has no viewers, gifts or likes: every statistic is zero.
   return ApiReply::Ok(R"({"Statistic":{"TotalViewers":0,"TotalGiftsSent":0,"TotalGiftCoins":0,)"
                       R"("TotalUniqueGiftSenders":0,"TotalLikesReceived":0}})");
@@ -75,26 +72,22 @@ ApiReply UpdateRoomInfo(const api::HandlerContext& context, const Value& body) {
   storage::RoomInfo scratch;
   if (problem.empty()) problem = ApplyRoomFields(*room_info, &scratch);
   if (!problem.empty()) return Invalid(std::move(problem));
-  bool found = false;
-  Status status = context.services.rooms->Update(
-      context.sdkappid, room_id,
-      [&](storage::RoomInfo* room) {
+  Status status =
+      context.services.rooms->Update(context.sdkappid, room_id, [&](storage::RoomInfo* room) {
         ApplyRoomFields(*room_info, room);  // cannot fail: checked above
         return true;
-      },
-      &found);
-  if (!status.ok()) return StorageFailure(status);
-  return found ? ApiReply::Ok() : ApiReply::Fail(api::v4::kRoomNotFound);
+      });
+  if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
+  return status.ok() ? ApiReply::Ok() : StorageFailure(status);
 }
 
 ApiReply GetRoomInfo(const api::HandlerContext& context, const Value& body) {
   std::string room_id;
   std::string problem = ReadRoomId(body, &room_id);
   if (!problem.empty()) return Invalid(std::move(problem));
-  std::optional<storage::RoomInfo> room;
-  Status status = context.services.rooms->Get(context.sdkappid, room_id, &room);
-  if (!status.ok()) return StorageFailure(status);
-  if (!room) return ApiReply::Fail(api::v4::kRoomNotFound);
+  StatusOr<storage::RoomInfo> room = context.services.rooms->Get(context.sdkappid, room_id);
+  if (room.status().IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
+  if (!room.ok()) return StorageFailure(room.status());
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
@@ -126,18 +119,16 @@ ApiReply GetRoomList(const api::HandlerContext& context, const Value& body) {
     }
     count = member->value.GetInt64();
   }
-  std::vector<storage::RoomInfo> rooms;
-  bool more = false;
-  Status status = context.services.rooms->List(context.sdkappid, after, count, &rooms, &more);
-  if (!status.ok()) return StorageFailure(status);
+  StatusOr<storage::RoomPage> page = context.services.rooms->List(context.sdkappid, after, count);
+  if (!page.ok()) return StorageFailure(page.status());
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
   writer.Key("Next");
-  WriteString(writer, more ? EncodeRoomCursor(storage::PositionOf(rooms.back())) : "");
+  WriteString(writer, page->more ? EncodeRoomCursor(storage::PositionOf(page->rooms.back())) : "");
   writer.Key("RoomList");
   writer.StartArray();
-  for (const storage::RoomInfo& room : rooms) WriteRoomListEntry(writer, room);
+  for (const storage::RoomInfo& room : page->rooms) WriteRoomListEntry(writer, room);
   writer.EndArray();
   writer.EndObject();
   return ApiReply::Ok(TakeJson(buffer));

@@ -84,10 +84,8 @@ ApiReply SetRoomMetadata(const api::HandlerContext& context, const Value& body) 
   if (problem.empty()) problem = ReadMetadataList(body, &written);
   if (!problem.empty()) return Invalid(std::move(problem));
   std::optional<ApiReply> rejection;
-  bool found = false;
   Status status = context.services.rooms->EditMetadata(
-      context.sdkappid, room_id,
-      [&](storage::Metadata* metadata) {
+      context.sdkappid, room_id, [&](storage::Metadata* metadata) {
         storage::Metadata after = *metadata;
         MergeMetadata(written, &after);
         MetadataCheck check = CheckMetadataLimits(written, after);
@@ -97,10 +95,9 @@ ApiReply SetRoomMetadata(const api::HandlerContext& context, const Value& body) 
         }
         *metadata = std::move(after);
         return true;
-      },
-      &found);
+      });
+  if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (!status.ok()) return StorageFailure(status);
-  if (!found) return ApiReply::Fail(api::v4::kRoomNotFound);
   return rejection ? std::move(*rejection) : ApiReply::Ok();
 }
 
@@ -110,19 +107,18 @@ ApiReply GetRoomMetadata(const api::HandlerContext& context, const Value& body) 
   std::string problem = ReadRoomId(body, &room_id);
   if (problem.empty()) problem = ReadKeys(body, /*allow_empty=*/true, &keys);
   if (!problem.empty()) return Invalid(std::move(problem));
-  storage::Metadata metadata;
-  bool found = false;
-  Status status = context.services.rooms->GetMetadata(context.sdkappid, room_id, &metadata, &found);
-  if (!status.ok()) return StorageFailure(status);
-  if (!found) return ApiReply::Fail(api::v4::kRoomNotFound);
+  StatusOr<storage::Metadata> metadata =
+      context.services.rooms->GetMetadata(context.sdkappid, room_id);
+  if (metadata.status().IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
+  if (!metadata.ok()) return StorageFailure(metadata.status());
   if (!keys.empty()) {
-    std::erase_if(metadata, [&](const auto& pair) { return !keys.contains(pair.first); });
+    std::erase_if(*metadata, [&](const auto& pair) { return !keys.contains(pair.first); });
   }
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
   writer.Key("Metadata");
-  WriteMetadataList(writer, metadata);
+  WriteMetadataList(writer, *metadata);
   writer.EndObject();
   return ApiReply::Ok(TakeJson(buffer));
 }
@@ -134,18 +130,15 @@ ApiReply DelRoomMetadata(const api::HandlerContext& context, const Value& body) 
   if (problem.empty()) problem = ReadKeys(body, /*allow_empty=*/false, &keys);
   if (!problem.empty()) return Invalid(std::move(problem));
   bool none_existed = false;
-  bool found = false;
   Status status = context.services.rooms->EditMetadata(
-      context.sdkappid, room_id,
-      [&](storage::Metadata* metadata) {
+      context.sdkappid, room_id, [&](storage::Metadata* metadata) {
         const size_t removed =
             std::erase_if(*metadata, [&](const auto& pair) { return keys.contains(pair.first); });
         none_existed = removed == 0;
         return !none_existed;
-      },
-      &found);
+      });
+  if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (!status.ok()) return StorageFailure(status);
-  if (!found) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (none_existed) return ApiReply::Fail(api::v4::kNoMetadataKeysToDelete);
   return ApiReply::Ok();
 }

@@ -56,9 +56,8 @@ TEST_F(CallbackOutboxTest, AddAssignsIncreasingIdsAndKeepsEveryField) {
   ASSERT_EQ(added.size(), 2u);
   EXPECT_GT(added[0].id, 0);
   EXPECT_GT(added[1].id, added[0].id);
-  std::optional<CallbackDelivery> got;
-  ASSERT_TRUE(outbox_->Get(added[1].id, &got).ok());
-  ASSERT_TRUE(got.has_value());
+  StatusOr<CallbackDelivery> got = outbox_->Get(added[1].id);
+  ASSERT_TRUE(got.ok()) << got.status().message();
   EXPECT_EQ(got->sdkappid, kApp);
   EXPECT_EQ(got->call_id, "c1");
   EXPECT_EQ(got->family, CallbackFamily::kCallkit);
@@ -68,20 +67,17 @@ TEST_F(CallbackOutboxTest, AddAssignsIncreasingIdsAndKeepsEveryField) {
   EXPECT_EQ(got->state, DeliveryState::kPending);
   EXPECT_EQ(got->created_ms, 1700000000000);
   EXPECT_TRUE(got->attempts.empty());
-  ASSERT_TRUE(outbox_->Get(added[1].id + 100, &got).ok());
-  EXPECT_FALSE(got.has_value());
+  EXPECT_EQ(outbox_->Get(added[1].id + 100).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(CallbackOutboxTest, AttemptsAreKeptInOrderWithTheLatestState) {
   auto added = Add({Delivery(kApp, "c1", "cancel")});
   const int64_t id = added[0].id;
-  bool found = false;
-  ASSERT_TRUE(outbox_->RecordAttempt(id, {10, 500, "oops", 3, ""}, DeliveryState::kPending, &found).ok());
-  EXPECT_TRUE(found);
-  ASSERT_TRUE(outbox_->RecordAttempt(id, {20, 0, "", 2000, "timeout"}, DeliveryState::kPending, &found).ok());
-  ASSERT_TRUE(outbox_->RecordAttempt(id, {30, 200, "{}", 1, ""}, DeliveryState::kDelivered, &found).ok());
-  std::optional<CallbackDelivery> got;
-  ASSERT_TRUE(outbox_->Get(id, &got).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(id, {10, 500, "oops", 3, ""}, DeliveryState::kPending).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(id, {20, 0, "", 2000, "timeout"}, DeliveryState::kPending).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(id, {30, 200, "{}", 1, ""}, DeliveryState::kDelivered).ok());
+  StatusOr<CallbackDelivery> got = outbox_->Get(id);
+  ASSERT_TRUE(got.ok()) << got.status().message();
   ASSERT_EQ(got->attempts.size(), 3u);
   EXPECT_EQ(got->state, DeliveryState::kDelivered);
   EXPECT_EQ(got->attempts[0].at_ms, 10);
@@ -91,8 +87,9 @@ TEST_F(CallbackOutboxTest, AttemptsAreKeptInOrderWithTheLatestState) {
   EXPECT_EQ(got->attempts[1].error, "timeout");
   EXPECT_EQ(got->attempts[2].http_status, 200);
   // A delivery that is gone (reset while in flight) records nothing.
-  ASSERT_TRUE(outbox_->RecordAttempt(id + 1, {40, 200, "", 1, ""}, DeliveryState::kDelivered, &found).ok());
-  EXPECT_FALSE(found);
+  EXPECT_EQ(outbox_->RecordAttempt(id + 1, {40, 200, "", 1, ""}, DeliveryState::kDelivered).code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(outbox_->Get(id + 1).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(CallbackOutboxTest, FindFiltersByAppAndCallOldestFirst) {
@@ -110,10 +107,9 @@ TEST_F(CallbackOutboxTest, FindFiltersByAppAndCallOldestFirst) {
 
 TEST_F(CallbackOutboxTest, PendingListsOnlyUnfinishedDeliveriesWithTheirAttempts) {
   auto added = Add({Delivery(kApp, "c1", "a"), Delivery(kApp, "c1", "b"), Delivery(kApp, "c1", "c")});
-  bool found = false;
-  ASSERT_TRUE(outbox_->RecordAttempt(added[0].id, {1, 200, "", 1, ""}, DeliveryState::kDelivered, &found).ok());
-  ASSERT_TRUE(outbox_->RecordAttempt(added[1].id, {1, 500, "", 1, ""}, DeliveryState::kPending, &found).ok());
-  ASSERT_TRUE(outbox_->RecordAttempt(added[2].id, {1, 500, "", 1, ""}, DeliveryState::kFailed, &found).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(added[0].id, {1, 200, "", 1, ""}, DeliveryState::kDelivered).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(added[1].id, {1, 500, "", 1, ""}, DeliveryState::kPending).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(added[2].id, {1, 500, "", 1, ""}, DeliveryState::kFailed).ok());
   std::vector<CallbackDelivery> pending;
   ASSERT_TRUE(outbox_->Pending(&pending).ok());
   ASSERT_EQ(pending.size(), 1u);
@@ -123,8 +119,7 @@ TEST_F(CallbackOutboxTest, PendingListsOnlyUnfinishedDeliveriesWithTheirAttempts
 
 TEST_F(CallbackOutboxTest, DeleteAppAndDeleteAllRemoveDeliveriesAndAttempts) {
   auto added = Add({Delivery(kApp, "c1", "a"), Delivery(kOtherApp, "c2", "b")});
-  bool found = false;
-  ASSERT_TRUE(outbox_->RecordAttempt(added[0].id, {1, 200, "", 1, ""}, DeliveryState::kDelivered, &found).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(added[0].id, {1, 200, "", 1, ""}, DeliveryState::kDelivered).ok());
   ASSERT_TRUE(outbox_->DeleteApp(kApp).ok());
   EXPECT_EQ(Find(kApp, "").size(), 0u);
   EXPECT_EQ(Find(kOtherApp, "").size(), 1u);

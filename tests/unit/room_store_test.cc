@@ -34,45 +34,49 @@ class RoomStoreTest : public ::testing::Test {
     ASSERT_TRUE(status.ok()) << status.message();
     store_ = std::make_unique<RoomStore>(db_.get());
   }
+  // False when the room exists already (kAlreadyExists).
   bool Create(uint32_t sdkappid, const RoomInfo& room) {
-    bool created = false;
-    EXPECT_TRUE(store_->Create(sdkappid, room, &created).ok());
-    return created;
+    Status status = store_->Create(sdkappid, room);
+    EXPECT_TRUE(status.ok() || status.IsAlreadyExists()) << status.message();
+    return status.ok();
   }
+  // Empty when there is no such room (kNotFound).
   std::optional<RoomInfo> Get(uint32_t sdkappid, const std::string& room_id) {
-    std::optional<RoomInfo> room;
-    EXPECT_TRUE(store_->Get(sdkappid, room_id, &room).ok());
-    return room;
+    StatusOr<RoomInfo> room = store_->Get(sdkappid, room_id);
+    EXPECT_TRUE(room.ok() || room.status().IsNotFound()) << room.status().message();
+    if (!room.ok()) return std::nullopt;
+    return std::move(*room);
   }
-  Metadata GetMetadata(uint32_t sdkappid, const std::string& room_id, bool* found = nullptr) {
-    Metadata metadata;
-    bool exists = false;
-    EXPECT_TRUE(store_->GetMetadata(sdkappid, room_id, &metadata, &exists).ok());
-    if (found != nullptr) *found = exists;
-    return metadata;
+  // Empty when there is no such room (kNotFound).
+  std::optional<Metadata> GetMetadata(uint32_t sdkappid, const std::string& room_id) {
+    StatusOr<Metadata> metadata = store_->GetMetadata(sdkappid, room_id);
+    EXPECT_TRUE(metadata.ok() || metadata.status().IsNotFound()) << metadata.status().message();
+    if (!metadata.ok()) return std::nullopt;
+    return std::move(*metadata);
   }
   void SetMetadata(uint32_t sdkappid, const std::string& room_id, const Metadata& metadata) {
-    bool found = false;
-    ASSERT_TRUE(store_
-                    ->EditMetadata(
-                        sdkappid, room_id,
-                        [&](Metadata* current) {
-                          *current = metadata;
-                          return true;
-                        },
-                        &found)
-                    .ok());
-    ASSERT_TRUE(found);
+    Status status = store_->EditMetadata(sdkappid, room_id, [&](Metadata* current) {
+      *current = metadata;
+      return true;
+    });
+    ASSERT_TRUE(status.ok()) << status.message();
+  }
+  StatusOr<RoomPage> List(uint32_t sdkappid, const std::optional<RoomListPosition>& after,
+                          int64_t limit) {
+    StatusOr<RoomPage> page = store_->List(sdkappid, after, limit);
+    EXPECT_TRUE(page.ok()) << page.status().message();
+    return page;
   }
   // Every room ID of the app, walking pages of `page` rooms.
   std::vector<std::string> ListAll(uint32_t sdkappid, int64_t page) {
     std::vector<std::string> ids;
     std::optional<RoomListPosition> after;
     for (bool more = true; more;) {
-      std::vector<RoomInfo> rooms;
-      EXPECT_TRUE(store_->List(sdkappid, after, page, &rooms, &more).ok());
-      for (const RoomInfo& room : rooms) ids.push_back(room.room_id);
-      if (more) after = PositionOf(rooms.back());
+      StatusOr<RoomPage> rooms = List(sdkappid, after, page);
+      if (!rooms.ok()) break;
+      for (const RoomInfo& room : rooms->rooms) ids.push_back(room.room_id);
+      more = rooms->more;
+      if (more) after = PositionOf(rooms->rooms.back());
     }
     return ids;
   }
@@ -106,7 +110,9 @@ TEST_F(RoomStoreTest, RoomIdsArePerApp) {
   ASSERT_TRUE(Create(kApp, Room("r")));
   RoomInfo again = Room("r");
   again.room_name = "second";
-  EXPECT_FALSE(Create(kApp, again));
+  Status status = store_->Create(kApp, again);
+  EXPECT_EQ(status.code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(status.message(), "room \"r\" already exists");
   EXPECT_EQ(Get(kApp, "r")->room_name, "");  // the first one is untouched
   EXPECT_EQ(Get(kOtherApp, "r"), std::nullopt);
   EXPECT_TRUE(Create(kOtherApp, Room("r")));
@@ -114,39 +120,31 @@ TEST_F(RoomStoreTest, RoomIdsArePerApp) {
 
 TEST_F(RoomStoreTest, UpdateWritesWhatTheEditDecides) {
   ASSERT_TRUE(Create(kApp, Room("r")));
-  bool found = false;
   ASSERT_TRUE(store_
-                  ->Update(
-                      kApp, "r",
-                      [](RoomInfo* room) {
-                        room->room_name = "renamed";
-                        room->category = {};
-                        room->room_id = "ignored";
-                        return true;
-                      },
-                      &found)
+                  ->Update(kApp, "r",
+                           [](RoomInfo* room) {
+                             room->room_name = "renamed";
+                             room->category = {};
+                             room->room_id = "ignored";
+                             return true;
+                           })
                   .ok());
-  EXPECT_TRUE(found);
   EXPECT_EQ(Get(kApp, "r")->room_name, "renamed");
   EXPECT_EQ(Get(kApp, "ignored"), std::nullopt);
 
   ASSERT_TRUE(store_
-                  ->Update(
-                      kApp, "r",
-                      [](RoomInfo* room) {
-                        room->room_name = "rejected";
-                        return false;
-                      },
-                      &found)
+                  ->Update(kApp, "r",
+                           [](RoomInfo* room) {
+                             room->room_name = "rejected";
+                             return false;
+                           })
                   .ok());
   EXPECT_EQ(Get(kApp, "r")->room_name, "renamed");
 
   bool called = false;
-  ASSERT_TRUE(store_
-                  ->Update(
-                      kApp, "missing", [&](RoomInfo*) { return called = true; }, &found)
-                  .ok());
-  EXPECT_FALSE(found);
+  Status status = store_->Update(kApp, "missing", [&](RoomInfo*) { return called = true; });
+  EXPECT_EQ(status.code(), StatusCode::kNotFound);
+  EXPECT_EQ(status.message(), "no room \"missing\"");
   EXPECT_FALSE(called);
 }
 
@@ -154,71 +152,57 @@ TEST_F(RoomStoreTest, MetadataKeepsTheOrderKeysWereSetIn) {
   ASSERT_TRUE(Create(kApp, Room("r")));
   SetMetadata(kApp, "r", {{"z", "1"}, {"a", "2"}, {"m", "3"}});
   EXPECT_EQ(GetMetadata(kApp, "r"), (Metadata{{"z", "1"}, {"a", "2"}, {"m", "3"}}));
-  bool found = false;
-  GetMetadata(kApp, "nope", &found);
-  EXPECT_FALSE(found);
-  GetMetadata(kApp, "r", &found);
-  EXPECT_TRUE(found);
+  EXPECT_EQ(store_->GetMetadata(kApp, "nope").status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(Create(kApp, Room("bare")));
+  EXPECT_EQ(GetMetadata(kApp, "bare"), Metadata{});  // a room without metadata is found
 }
 
 TEST_F(RoomStoreTest, ARejectedMetadataEditChangesNothing) {
   ASSERT_TRUE(Create(kApp, Room("r")));
   SetMetadata(kApp, "r", {{"k", "v"}});
-  bool found = false;
   ASSERT_TRUE(store_
-                  ->EditMetadata(
-                      kApp, "r",
-                      [](Metadata* metadata) {
-                        metadata->clear();
-                        metadata->emplace_back("other", "x");
-                        return false;
-                      },
-                      &found)
+                  ->EditMetadata(kApp, "r",
+                                 [](Metadata* metadata) {
+                                   metadata->clear();
+                                   metadata->emplace_back("other", "x");
+                                   return false;
+                                 })
                   .ok());
-  EXPECT_TRUE(found);
   EXPECT_EQ(GetMetadata(kApp, "r"), (Metadata{{"k", "v"}}));
   bool called = false;
-  ASSERT_TRUE(store_
-                  ->EditMetadata(
-                      kApp, "missing", [&](Metadata*) { return called = true; }, &found)
-                  .ok());
-  EXPECT_FALSE(found);
+  Status status = store_->EditMetadata(kApp, "missing", [&](Metadata*) { return called = true; });
+  EXPECT_EQ(status.code(), StatusCode::kNotFound);
   EXPECT_FALSE(called);
 }
 
 TEST_F(RoomStoreTest, AFailedOuterTransactionLeavesNothing) {
   Status status = db_->Transaction([&]() -> Status {
-    bool created = false;
-    Status inner = store_->Create(kApp, Room("r"), &created);
-    if (inner.ok())
-      inner = store_->EditMetadata(
-          kApp, "r",
-          [](Metadata* metadata) {
-            metadata->emplace_back("k", "v");
-            return true;
-          },
-          &created);
+    Status inner = store_->Create(kApp, Room("r"));
+    if (inner.ok()) {
+      inner = store_->EditMetadata(kApp, "r", [](Metadata* metadata) {
+        metadata->emplace_back("k", "v");
+        return true;
+      });
+    }
     if (!inner.ok()) return inner;
-    return Status::Error("abandoned");
+    return Status::Internal("abandoned");
   });
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(Get(kApp, "r"), std::nullopt);
   ASSERT_TRUE(Create(kApp, Room("r")));
-  EXPECT_TRUE(GetMetadata(kApp, "r").empty());
+  EXPECT_EQ(GetMetadata(kApp, "r"), Metadata{});
 }
 
 TEST_F(RoomStoreTest, DestroyRemovesTheRoomAndItsMetadata) {
   ASSERT_TRUE(Create(kApp, Room("r")));
   SetMetadata(kApp, "r", {{"k", "v"}});
-  bool existed = false;
-  ASSERT_TRUE(store_->Destroy(kApp, "r", &existed).ok());
-  EXPECT_TRUE(existed);
+  ASSERT_TRUE(store_->Destroy(kApp, "r").ok());
   EXPECT_EQ(Get(kApp, "r"), std::nullopt);
-  ASSERT_TRUE(store_->Destroy(kApp, "r", &existed).ok());
-  EXPECT_FALSE(existed);
+  EXPECT_EQ(GetMetadata(kApp, "r"), std::nullopt);
+  EXPECT_EQ(store_->Destroy(kApp, "r").code(), StatusCode::kNotFound);
   // A room created again under the same ID starts with no metadata.
   ASSERT_TRUE(Create(kApp, Room("r")));
-  EXPECT_TRUE(GetMetadata(kApp, "r").empty());
+  EXPECT_EQ(GetMetadata(kApp, "r"), Metadata{});
 }
 
 TEST_F(RoomStoreTest, ListOrdersNewestFirstThenByRoomId) {
@@ -231,33 +215,31 @@ TEST_F(RoomStoreTest, ListOrdersNewestFirstThenByRoomId) {
   EXPECT_EQ(ListAll(kApp, 1), (std::vector<std::string>{"new", "a", "b", "old"}));
   EXPECT_EQ(ListAll(kOtherApp, 20), std::vector<std::string>{"foreign"});
 
-  std::vector<RoomInfo> rooms;
-  bool more = true;
-  ASSERT_TRUE(store_->List(kApp, std::nullopt, 4, &rooms, &more).ok());
-  EXPECT_EQ(rooms.size(), 4u);
-  EXPECT_FALSE(more);  // an exactly full page is the last one
+  StatusOr<RoomPage> page = List(kApp, std::nullopt, 4);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->rooms.size(), 4u);
+  EXPECT_FALSE(page->more);  // an exactly full page is the last one
 }
 
 TEST_F(RoomStoreTest, APageContinuesAfterItsCursorWhateverChangedMeanwhile) {
   for (int i = 0; i < 10; ++i)
     ASSERT_TRUE(Create(kApp, Room("room-" + std::to_string(i), 100 + i)));
-  std::vector<RoomInfo> page;
-  bool more = false;
-  ASSERT_TRUE(store_->List(kApp, std::nullopt, 3, &page, &more).ok());
-  ASSERT_TRUE(more);
-  EXPECT_EQ(page.back().room_id, "room-7");
-  const RoomListPosition cursor = PositionOf(page.back());
+  StatusOr<RoomPage> page = List(kApp, std::nullopt, 3);
+  ASSERT_TRUE(page.ok());
+  ASSERT_TRUE(page->more);
+  EXPECT_EQ(page->rooms.back().room_id, "room-7");
+  const RoomListPosition cursor = PositionOf(page->rooms.back());
   // The cursor's own room and one already listed disappear, new rooms arrive.
-  bool existed = false;
-  ASSERT_TRUE(store_->Destroy(kApp, "room-7", &existed).ok());
-  ASSERT_TRUE(store_->Destroy(kApp, "room-9", &existed).ok());
+  ASSERT_TRUE(store_->Destroy(kApp, "room-7").ok());
+  ASSERT_TRUE(store_->Destroy(kApp, "room-9").ok());
   ASSERT_TRUE(Create(kApp, Room("late", 500)));
-  ASSERT_TRUE(store_->List(kApp, cursor, 20, &page, &more).ok());
+  page = List(kApp, cursor, 20);
+  ASSERT_TRUE(page.ok());
   std::vector<std::string> ids;
-  for (const RoomInfo& room : page) ids.push_back(room.room_id);
+  for (const RoomInfo& room : page->rooms) ids.push_back(room.room_id);
   EXPECT_EQ(ids, (std::vector<std::string>{"room-6", "room-5", "room-4", "room-3", "room-2",
                                            "room-1", "room-0"}));
-  EXPECT_FALSE(more);
+  EXPECT_FALSE(page->more);
 }
 
 TEST_F(RoomStoreTest, RoomsAndMetadataSurviveReopening) {
@@ -278,10 +260,39 @@ TEST_F(RoomStoreTest, DeleteAppAndDeleteAllClearRooms) {
   EXPECT_EQ(Get(kApp, "a"), std::nullopt);
   EXPECT_NE(Get(kOtherApp, "b"), std::nullopt);
   ASSERT_TRUE(Create(kApp, Room("a")));
-  EXPECT_TRUE(GetMetadata(kApp, "a").empty());
+  EXPECT_EQ(GetMetadata(kApp, "a"), Metadata{});
   ASSERT_TRUE(store_->DeleteAll().ok());
   EXPECT_EQ(Get(kApp, "a"), std::nullopt);
   EXPECT_EQ(Get(kOtherApp, "b"), std::nullopt);
+}
+
+TEST_F(RoomStoreTest, ListWithMetadataGivesEveryRoomInListOrderWithItsMetadata) {
+  ASSERT_TRUE(Create(kApp, Room("b", 100)));
+  ASSERT_TRUE(Create(kApp, Room("a", 100)));
+  ASSERT_TRUE(Create(kApp, Room("new", 200)));
+  RoomInfo viewed = Room("viewed", 10);
+  viewed.view_count = 7;
+  ASSERT_TRUE(Create(kApp, viewed));
+  ASSERT_TRUE(Create(kOtherApp, Room("foreign", 300)));
+  SetMetadata(kApp, "a", {{"z", "1"}, {"a", "2"}});
+  SetMetadata(kApp, "viewed", {{"k", "v"}});
+  SetMetadata(kOtherApp, "foreign", {{"x", "y"}});
+
+  StatusOr<std::vector<RoomWithMetadata>> rooms = store_->ListWithMetadata(kApp);
+  ASSERT_TRUE(rooms.ok()) << rooms.status().message();
+  std::vector<std::string> ids;
+  for (const RoomWithMetadata& entry : *rooms) ids.push_back(entry.room.room_id);
+  EXPECT_EQ(ids, ListAll(kApp, 20));
+  EXPECT_EQ(ids, (std::vector<std::string>{"viewed", "new", "a", "b"}));
+  EXPECT_EQ((*rooms)[0].room, viewed);
+  EXPECT_EQ((*rooms)[0].metadata, (Metadata{{"k", "v"}}));
+  EXPECT_EQ((*rooms)[1].metadata, Metadata{});
+  EXPECT_EQ((*rooms)[2].metadata, (Metadata{{"z", "1"}, {"a", "2"}}));
+  EXPECT_EQ((*rooms)[3].metadata, Metadata{});
+
+  rooms = store_->ListWithMetadata(1400000009);
+  ASSERT_TRUE(rooms.ok());
+  EXPECT_TRUE(rooms->empty());
 }
 
 }  // namespace

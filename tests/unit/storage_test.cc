@@ -82,12 +82,14 @@ class StorageTest : public ::testing::Test {
     ledger_ = std::make_unique<SeedLedger>(db_.get());
   }
 
+  // Empty when nothing is configured (kNotFound).
   std::optional<CallbackConfig> Get(CallbackFamily family, uint32_t app) {
-    SharedCallbackConfig config;
-    Status status = configs_->Get(family, app, &config);
-    EXPECT_TRUE(status.ok()) << status.message();
-    if (!config) return std::nullopt;
-    return *config;
+    StatusOr<SharedCallbackConfig> config = configs_->Get(family, app);
+    if (config.status().IsNotFound()) return std::nullopt;
+    EXPECT_TRUE(config.ok()) << config.status().message();
+    if (!config.ok()) return std::nullopt;
+    EXPECT_NE(*config, nullptr);
+    return **config;
   }
 
   void Put(CallbackFamily family, uint32_t app, const CallbackConfig& config) {
@@ -135,10 +137,9 @@ TEST(DatabaseOpenTest, InMemoryDatabaseWorks) {
   EXPECT_EQ(db->schema_version(), Database::LatestSchemaVersion());
   CallbackConfigStore configs(db.get());
   ASSERT_TRUE(configs.Put(CallbackFamily::kCallkit, kApp, Config("http://a", {"x"})).ok());
-  SharedCallbackConfig config;
-  ASSERT_TRUE(configs.Get(CallbackFamily::kCallkit, kApp, &config).ok());
-  ASSERT_NE(config, nullptr);
-  EXPECT_EQ(*config, Config("http://a", {"x"}));
+  StatusOr<SharedCallbackConfig> config = configs.Get(CallbackFamily::kCallkit, kApp);
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(**config, Config("http://a", {"x"}));
 }
 
 TEST(DatabaseOpenTest, InMemoryDatabasesAreSeparate) {
@@ -148,10 +149,10 @@ TEST(DatabaseOpenTest, InMemoryDatabasesAreSeparate) {
   ASSERT_TRUE(CallbackConfigStore(first.get())
                   .Put(CallbackFamily::kCallConfig, kApp, Config("http://a", {}))
                   .ok());
-  SharedCallbackConfig config;
-  ASSERT_TRUE(
-      CallbackConfigStore(second.get()).Get(CallbackFamily::kCallConfig, kApp, &config).ok());
-  EXPECT_EQ(config, nullptr);
+  EXPECT_TRUE(CallbackConfigStore(second.get())
+                  .Get(CallbackFamily::kCallConfig, kApp)
+                  .status()
+                  .IsNotFound());
 }
 
 TEST(DatabaseOpenTest, NewerSchemaVersionIsRefusedAndLeftUntouched) {
@@ -231,7 +232,10 @@ INSTANTIATE_TEST_SUITE_P(BothFamilies, CallbackFamilyTest,
                          });
 
 TEST_P(CallbackFamilyTest, GetWhenNothingConfigured) {
-  EXPECT_FALSE(Get(family(), kApp).has_value());
+  StatusOr<SharedCallbackConfig> config = configs_->Get(family(), kApp);
+  EXPECT_EQ(config.status().code(), StatusCode::kNotFound);
+  // Served from the cache the second time: still kNotFound.
+  EXPECT_EQ(configs_->Get(family(), kApp).status().code(), StatusCode::kNotFound);
 }
 
 TEST_P(CallbackFamilyTest, PutThenGet) {
@@ -246,60 +250,46 @@ TEST_P(CallbackFamilyTest, PutOverwrites) {
 }
 
 TEST_P(CallbackFamilyTest, UpdateWhenMissingWritesNothing) {
-  bool existed = true;
-  Status status = configs_->Update(family(), kApp, Config("https://x", {"a"}), &existed);
-  ASSERT_TRUE(status.ok()) << status.message();
-  EXPECT_FALSE(existed);
+  Status status = configs_->Update(family(), kApp, Config("https://x", {"a"}));
+  EXPECT_EQ(status.code(), StatusCode::kNotFound) << status.message();
   EXPECT_FALSE(Get(family(), kApp).has_value());
 }
 
 TEST_P(CallbackFamilyTest, UpdateExisting) {
   Put(family(), kApp, Config("https://old", {"a"}));
-  bool existed = false;
-  Status status = configs_->Update(family(), kApp, Config("https://new", {"b", "a"}), &existed);
+  Status status = configs_->Update(family(), kApp, Config("https://new", {"b", "a"}));
   ASSERT_TRUE(status.ok()) << status.message();
-  EXPECT_TRUE(existed);
   EXPECT_EQ(Get(family(), kApp), Config("https://new", {"b", "a"}));
 }
 
 TEST_P(CallbackFamilyTest, UpdateWithSameValuesStillReportsExisted) {
   Put(family(), kApp, Config("https://same", {"a"}));
-  bool existed = false;
-  ASSERT_TRUE(configs_->Update(family(), kApp, Config("https://same", {"a"}), &existed).ok());
-  EXPECT_TRUE(existed);
+  EXPECT_TRUE(configs_->Update(family(), kApp, Config("https://same", {"a"})).ok());
 }
 
 TEST_P(CallbackFamilyTest, DeleteExisting) {
   Put(family(), kApp, Config("https://x", {"a"}));
-  bool existed = false;
-  ASSERT_TRUE(configs_->Delete(family(), kApp, &existed).ok());
-  EXPECT_TRUE(existed);
+  ASSERT_TRUE(configs_->Delete(family(), kApp).ok());
   EXPECT_FALSE(Get(family(), kApp).has_value());
 }
 
 TEST_P(CallbackFamilyTest, DeleteMissing) {
-  bool existed = true;
-  ASSERT_TRUE(configs_->Delete(family(), kApp, &existed).ok());
-  EXPECT_FALSE(existed);
+  EXPECT_EQ(configs_->Delete(family(), kApp).code(), StatusCode::kNotFound);
 }
 
 TEST_P(CallbackFamilyTest, DeleteTwice) {
   Put(family(), kApp, Config("https://x", {}));
-  bool existed = false;
-  ASSERT_TRUE(configs_->Delete(family(), kApp, &existed).ok());
-  EXPECT_TRUE(existed);
-  ASSERT_TRUE(configs_->Delete(family(), kApp, &existed).ok());
-  EXPECT_FALSE(existed);
+  ASSERT_TRUE(configs_->Delete(family(), kApp).ok());
+  EXPECT_EQ(configs_->Delete(family(), kApp).code(), StatusCode::kNotFound);
 }
 
 TEST_P(CallbackFamilyTest, FamiliesAreIndependent) {
   Put(other(), kApp, Config("https://other", {"z"}));
   Put(family(), kApp, Config("https://mine", {"a"}));
   EXPECT_EQ(Get(other(), kApp), Config("https://other", {"z"}));
-  bool existed = false;
-  ASSERT_TRUE(configs_->Update(family(), kApp, Config("https://mine2", {}), &existed).ok());
+  ASSERT_TRUE(configs_->Update(family(), kApp, Config("https://mine2", {})).ok());
   EXPECT_EQ(Get(other(), kApp), Config("https://other", {"z"}));
-  ASSERT_TRUE(configs_->Delete(family(), kApp, &existed).ok());
+  ASSERT_TRUE(configs_->Delete(family(), kApp).ok());
   EXPECT_EQ(Get(other(), kApp), Config("https://other", {"z"}));
 }
 
@@ -311,8 +301,7 @@ TEST_P(CallbackFamilyTest, PuttingOneFamilyDoesNotCreateTheOther) {
 TEST_P(CallbackFamilyTest, AppsAreIndependent) {
   Put(family(), kApp, Config("https://one", {"a"}));
   Put(family(), kOtherApp, Config("https://two", {"b"}));
-  bool existed = false;
-  ASSERT_TRUE(configs_->Delete(family(), kApp, &existed).ok());
+  ASSERT_TRUE(configs_->Delete(family(), kApp).ok());
   EXPECT_FALSE(Get(family(), kApp).has_value());
   EXPECT_EQ(Get(family(), kOtherApp), Config("https://two", {"b"}));
 }
@@ -361,9 +350,8 @@ TEST_P(CallbackFamilyTest, EmbeddedNulRoundTrips) {
 TEST_P(CallbackFamilyTest, WordWithNewlineIsRefused) {
   Put(family(), kApp, Config("https://before", {"a"}));
   EXPECT_FALSE(configs_->Put(family(), kApp, Config("https://x", {"a\nb"})).ok());
-  bool existed = true;
-  EXPECT_FALSE(configs_->Update(family(), kApp, Config("https://x", {"a\nb"}), &existed).ok());
-  EXPECT_FALSE(existed);
+  EXPECT_EQ(configs_->Update(family(), kApp, Config("https://x", {"a\nb"})).code(),
+            StatusCode::kInvalidArgument);
   EXPECT_EQ(Get(family(), kApp), Config("https://before", {"a"}));
 }
 
@@ -381,8 +369,7 @@ TEST_P(CallbackFamilyTest, SurvivesReopen) {
 
 TEST_P(CallbackFamilyTest, DeleteSurvivesReopen) {
   Put(family(), kApp, Config("https://x", {"a"}));
-  bool existed = false;
-  ASSERT_TRUE(configs_->Delete(family(), kApp, &existed).ok());
+  ASSERT_TRUE(configs_->Delete(family(), kApp).ok());
   Reopen();
   EXPECT_FALSE(Get(family(), kApp).has_value());
 }
@@ -410,10 +397,9 @@ TEST_F(StorageTest, CachedReadsFollowEveryKindOfWrite) {
   EXPECT_EQ(Get(v4, kApp), Config("https://1", {"a"}));
   Put(v4, kApp, Config("https://2", {"b"}));
   EXPECT_EQ(Get(v4, kApp), Config("https://2", {"b"}));
-  bool existed = false;
-  ASSERT_TRUE(configs_->Update(v4, kApp, Config("https://3", {"c"}), &existed).ok());
+  ASSERT_TRUE(configs_->Update(v4, kApp, Config("https://3", {"c"})).ok());
   EXPECT_EQ(Get(v4, kApp), Config("https://3", {"c"}));
-  ASSERT_TRUE(configs_->Delete(v4, kApp, &existed).ok());
+  ASSERT_TRUE(configs_->Delete(v4, kApp).ok());
   EXPECT_FALSE(Get(v4, kApp).has_value());
   Put(v4, kApp, Config("https://4", {"d"}));
   Put(v4, kOtherApp, Config("https://5", {"e"}));
@@ -432,7 +418,7 @@ TEST_F(StorageTest, ARolledBackWriteLeavesTheCachedValueRight) {
   Status status = db_->Transaction([&] {
     EXPECT_TRUE(configs_->Put(v1, kApp, Config("https://undone", {"b"})).ok());
     EXPECT_EQ(Get(v1, kApp), Config("https://undone", {"b"}));  // seen inside the transaction
-    return Status::Error("roll it back");
+    return Status::Internal("roll it back");
   });
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(Get(v1, kApp), Config("https://kept", {"a"}));
@@ -446,8 +432,7 @@ TEST_F(StorageTest, ConcurrentReadersNeverKeepAStaleValue) {
   for (int i = 0; i < 4; ++i) {
     readers.emplace_back([&] {
       while (!done.load()) {
-        SharedCallbackConfig config;
-        EXPECT_TRUE(configs_->Get(v4, kApp, &config).ok());
+        EXPECT_TRUE(configs_->Get(v4, kApp).ok());
       }
     });
   }
@@ -478,10 +463,10 @@ TEST(DurabilityDeathTest, CommittedWriteSurvivesProcessKill) {
   std::unique_ptr<Database> db;
   Status status = Database::Open(path, &db);
   ASSERT_TRUE(status.ok()) << status.message();
-  SharedCallbackConfig config;
-  ASSERT_TRUE(CallbackConfigStore(db.get()).Get(CallbackFamily::kCallkit, kApp, &config).ok());
-  ASSERT_NE(config, nullptr);
-  EXPECT_EQ(*config, Config("https://crash", {"a", "b"}));
+  StatusOr<SharedCallbackConfig> config =
+      CallbackConfigStore(db.get()).Get(CallbackFamily::kCallkit, kApp);
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(**config, Config("https://crash", {"a", "b"}));
 }
 
 // ---- Transactions ----
@@ -502,10 +487,8 @@ TEST_F(StorageTest, TransactionErrorRollsBackEverything) {
   Put(CallbackFamily::kCallkit, kOtherApp, Config("https://kept", {"k"}));
   Status status = db_->Transaction([&] {
     EXPECT_TRUE(configs_->Put(CallbackFamily::kCallConfig, kApp, Config("https://a", {})).ok());
-    bool existed = false;
-    EXPECT_TRUE(configs_->Delete(CallbackFamily::kCallkit, kOtherApp, &existed).ok());
-    EXPECT_TRUE(existed);
-    return Status::Error("boom");
+    EXPECT_TRUE(configs_->Delete(CallbackFamily::kCallkit, kOtherApp).ok());
+    return Status::Internal("boom");
   });
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.message(), "boom");
@@ -526,7 +509,7 @@ TEST_F(StorageTest, NestedRollbackInsideCommittedOuterTransaction) {
           configs_->Put(CallbackFamily::kCallConfig, kOtherApp, Config("https://inner", {})).ok());
       EXPECT_TRUE(
           configs_->Put(CallbackFamily::kCallConfig, kApp, Config("https://clobbered", {})).ok());
-      return Status::Error("inner failed");
+      return Status::Internal("inner failed");
     });
     // The outer transaction goes on after the savepoint was rolled back.
     return configs_->Put(CallbackFamily::kCallkit, kApp, Config("https://after", {}));
@@ -545,7 +528,7 @@ TEST_F(StorageTest, NestedCommitIsUndoneByOuterRollback) {
       return configs_->Put(CallbackFamily::kCallConfig, kApp, Config("https://inner", {}));
     });
     EXPECT_TRUE(inner.ok()) << inner.message();
-    return Status::Error("outer failed");
+    return Status::Internal("outer failed");
   });
   EXPECT_FALSE(status.ok());
   EXPECT_FALSE(Get(CallbackFamily::kCallConfig, kApp).has_value());
@@ -626,11 +609,9 @@ TEST_F(StorageTest, SeedAppliesOnce) {
     ++runs;
     return configs_->Put(CallbackFamily::kCallConfig, kApp, Config("https://seed", {"a"}));
   };
-  bool applied = false;
-  ASSERT_TRUE(ledger_->ApplyOnce("call_config", kApp, "", apply, &applied).ok());
-  EXPECT_TRUE(applied);
-  ASSERT_TRUE(ledger_->ApplyOnce("call_config", kApp, "", apply, &applied).ok());
-  EXPECT_FALSE(applied);
+  ASSERT_TRUE(ledger_->ApplyOnce("call_config", kApp, "", apply).ok());
+  EXPECT_EQ(runs, 1);
+  ASSERT_TRUE(ledger_->ApplyOnce("call_config", kApp, "", apply).ok());
   EXPECT_EQ(runs, 1);
   EXPECT_EQ(Get(CallbackFamily::kCallConfig, kApp), Config("https://seed", {"a"}));
 }
@@ -641,15 +622,12 @@ TEST_F(StorageTest, SeedIsNotAppliedAgainAfterReopen) {
     ++runs;
     return configs_->Put(CallbackFamily::kCallkit, kApp, Config("https://seed", {}));
   };
-  bool applied = false;
-  ASSERT_TRUE(ledger_->ApplyOnce("callkit", kApp, "", apply, &applied).ok());
-  EXPECT_TRUE(applied);
+  ASSERT_TRUE(ledger_->ApplyOnce("callkit", kApp, "", apply).ok());
+  EXPECT_EQ(runs, 1);
   // A client deletes what the seed wrote; a restart must not bring it back.
-  bool existed = false;
-  ASSERT_TRUE(configs_->Delete(CallbackFamily::kCallkit, kApp, &existed).ok());
+  ASSERT_TRUE(configs_->Delete(CallbackFamily::kCallkit, kApp).ok());
   Reopen();
-  ASSERT_TRUE(ledger_->ApplyOnce("callkit", kApp, "", apply, &applied).ok());
-  EXPECT_FALSE(applied);
+  ASSERT_TRUE(ledger_->ApplyOnce("callkit", kApp, "", apply).ok());
   EXPECT_EQ(runs, 1);
   EXPECT_FALSE(Get(CallbackFamily::kCallkit, kApp).has_value());
 }
@@ -660,27 +638,28 @@ TEST_F(StorageTest, SeedAppliesAgainAfterForgetApp) {
     ++runs;
     return Status::Ok();
   };
-  bool applied = false;
-  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "room-1", apply, &applied).ok());
-  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kOtherApp, "room-1", apply, &applied).ok());
+  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "room-1", apply).ok());
+  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kOtherApp, "room-1", apply).ok());
   EXPECT_EQ(runs, 2);
   ASSERT_TRUE(ledger_->ForgetApp(kApp).ok());
-  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "room-1", apply, &applied).ok());
-  EXPECT_TRUE(applied);
+  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "room-1", apply).ok());
+  EXPECT_EQ(runs, 3);
   // The other app's seed is still remembered.
-  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kOtherApp, "room-1", apply, &applied).ok());
-  EXPECT_FALSE(applied);
+  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kOtherApp, "room-1", apply).ok());
   EXPECT_EQ(runs, 3);
 }
 
 TEST_F(StorageTest, ForgetAppSurvivesReopen) {
-  auto apply = [] { return Status::Ok(); };
-  bool applied = false;
-  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "r", apply, &applied).ok());
+  int runs = 0;
+  auto apply = [&] {
+    ++runs;
+    return Status::Ok();
+  };
+  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "r", apply).ok());
   ASSERT_TRUE(ledger_->ForgetApp(kApp).ok());
   Reopen();
-  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "r", apply, &applied).ok());
-  EXPECT_TRUE(applied);
+  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "r", apply).ok());
+  EXPECT_EQ(runs, 2);
 }
 
 TEST_F(StorageTest, SeedsAreNamedBySectionAppAndKey) {
@@ -689,62 +668,54 @@ TEST_F(StorageTest, SeedsAreNamedBySectionAppAndKey) {
     ++runs;
     return Status::Ok();
   };
-  bool applied = false;
+  int expected = 0;
   for (const auto& [section, app, key] :
        std::vector<std::tuple<std::string, uint32_t, std::string>>{{"rooms", kApp, "a"},
                                                                    {"rooms", kApp, "b"},
                                                                    {"rooms", kOtherApp, "a"},
                                                                    {"callkit", kApp, "a"},
                                                                    {"callkit", kApp, ""}}) {
-    ASSERT_TRUE(ledger_->ApplyOnce(section, app, key, apply, &applied).ok());
-    EXPECT_TRUE(applied) << section << " " << app << " " << key;
+    ASSERT_TRUE(ledger_->ApplyOnce(section, app, key, apply).ok());
+    EXPECT_EQ(runs, ++expected) << section << " " << app << " " << key;
   }
   EXPECT_EQ(runs, 5);
 }
 
 TEST_F(StorageTest, FailingSeedRecordsNothing) {
-  bool applied = true;
-  Status status = ledger_->ApplyOnce(
-      "call_config", kApp, "",
-      [&] {
-        EXPECT_TRUE(
-            configs_->Put(CallbackFamily::kCallConfig, kApp, Config("https://half", {})).ok());
-        return Status::Error("seed is invalid");
-      },
-      &applied);
+  Status status = ledger_->ApplyOnce("call_config", kApp, "", [&] {
+    EXPECT_TRUE(configs_->Put(CallbackFamily::kCallConfig, kApp, Config("https://half", {})).ok());
+    return Status::InvalidArgument("seed is invalid");
+  });
   ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(status.message(), "seed is invalid");
-  EXPECT_FALSE(applied);
   // What the seed wrote before failing is gone, and the seed is not recorded.
   EXPECT_FALSE(Get(CallbackFamily::kCallConfig, kApp).has_value());
   int runs = 0;
   ASSERT_TRUE(ledger_
-                  ->ApplyOnce(
-                      "call_config", kApp, "",
-                      [&] {
-                        ++runs;
-                        return Status::Ok();
-                      },
-                      &applied)
+                  ->ApplyOnce("call_config", kApp, "",
+                              [&] {
+                                ++runs;
+                                return Status::Ok();
+                              })
                   .ok());
-  EXPECT_TRUE(applied);
   EXPECT_EQ(runs, 1);
 }
 
 TEST_F(StorageTest, SeedInsideAnOuterTransactionRollsBackWithIt) {
-  bool applied = false;
+  int runs = 0;
+  auto apply = [&] {
+    ++runs;
+    return Status::Ok();
+  };
   Status status = db_->Transaction([&] {
-    Status seed = ledger_->ApplyOnce(
-        "rooms", kApp, "r", [] { return Status::Ok(); }, &applied);
+    Status seed = ledger_->ApplyOnce("rooms", kApp, "r", apply);
     if (!seed.ok()) return seed;
-    return Status::Error("outer failed");
+    return Status::Internal("outer failed");
   });
   EXPECT_FALSE(status.ok());
-  ASSERT_TRUE(ledger_
-                  ->ApplyOnce(
-                      "rooms", kApp, "r", [] { return Status::Ok(); }, &applied)
-                  .ok());
-  EXPECT_TRUE(applied);
+  ASSERT_TRUE(ledger_->ApplyOnce("rooms", kApp, "r", apply).ok());
+  EXPECT_EQ(runs, 2);
 }
 
 // ---- Concurrency ----
@@ -762,16 +733,18 @@ TEST_F(StorageTest, ConcurrentPutGetOnDifferentApps) {
       for (int i = 0; i < kRounds; ++i) {
         CallbackConfig want = Config("https://app" + std::to_string(app) + "/" + std::to_string(i),
                                      {"e" + std::to_string(i), "t" + std::to_string(t)});
-        SharedCallbackConfig got;
-        bool existed = false;
+        auto holds = [&](const CallbackConfig& config) {
+          StatusOr<SharedCallbackConfig> got = configs_->Get(family, app);
+          return got.ok() && **got == config;
+        };
         if (!configs_->Put(family, app, want).ok()) ++failures;
-        if (!configs_->Get(family, app, &got).ok() || !got || *got != want) ++failures;
+        if (!holds(want)) ++failures;
         want.url += "/updated";
-        if (!configs_->Update(family, app, want, &existed).ok() || !existed) ++failures;
-        if (!configs_->Get(family, app, &got).ok() || !got || *got != want) ++failures;
+        if (!configs_->Update(family, app, want).ok()) ++failures;
+        if (!holds(want)) ++failures;
         if (i % 10 == 9) {
-          if (!configs_->Delete(family, app, &existed).ok() || !existed) ++failures;
-          if (!configs_->Get(family, app, &got).ok() || got != nullptr) ++failures;
+          if (!configs_->Delete(family, app).ok()) ++failures;
+          if (!configs_->Get(family, app).status().IsNotFound()) ++failures;
         }
       }
     });
@@ -810,13 +783,12 @@ TEST_F(StorageTest, ConcurrentTransactionsAreAtomicToReaders) {
   for (int r = 0; r < 4; ++r) {
     readers.emplace_back([&] {
       while (!stop.load()) {
-        SharedCallbackConfig a, b;
-        Status status = db_->WithLock([&] {
-          Status get = configs_->Get(CallbackFamily::kCallConfig, kApp, &a);
-          if (!get.ok()) return get;
-          return configs_->Get(CallbackFamily::kCallkit, kApp, &b);
+        const bool same = db_->WithLock([&] {
+          StatusOr<SharedCallbackConfig> a = configs_->Get(CallbackFamily::kCallConfig, kApp);
+          StatusOr<SharedCallbackConfig> b = configs_->Get(CallbackFamily::kCallkit, kApp);
+          return a.ok() && b.ok() && (*a)->url == (*b)->url;
         });
-        if (!status.ok() || !a || !b || a->url != b->url) ++failures;
+        if (!same) ++failures;
       }
     });
   }

@@ -5,13 +5,18 @@
 
 #include <boost/beast/core/string.hpp>
 
+#include "server/common/json.h"
 #include "server/http/response_head.h"
 
 namespace trtc::http {
 namespace {
 
+// {"error": message}, the message escaped as a JSON string.
 std::string TransportError(std::string_view message) {
-  return std::string("{\"error\":\"") + std::string(message) + "\"}";
+  std::string body = "{\"error\":";
+  json::AppendString(&body, message);
+  body.push_back('}');
+  return body;
 }
 
 // A closing connection drains the client's input for at most this long and this much.

@@ -349,6 +349,15 @@ TEST_F(AbusiveClientsTest, MalformedRequestsGet400OrACloseNeverAHang) {
     const std::string reply = client.ReadUntilClosed(&closed);
     EXPECT_TRUE(closed) << "the connection was left open";
     EXPECT_TRUE(reply.empty() || StatusOf(reply) == 400u) << reply.substr(0, 200);
+    if (reply.empty()) continue;
+    // Its body is {"error": "..."} in valid JSON.
+    std::string_view rest;
+    const std::vector<ParsedReply> parsed = ParseReplies(reply, {false}, &rest);
+    ASSERT_EQ(parsed.size(), 1u);
+    rapidjson::Document json;
+    json.Parse<rapidjson::kParseValidateEncodingFlag>(parsed[0].body.c_str(), parsed[0].body.size());
+    EXPECT_TRUE(json.IsObject() && json.HasMember("error") && json["error"].IsString())
+        << parsed[0].body;
   }
   EXPECT_TRUE(ServesOthers());
 }

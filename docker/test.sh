@@ -6,14 +6,27 @@
 #
 # Run as root on Debian 12: it installs podman, runc, debootstrap, podman-compose and curl.
 # The base image (localhost/debian:bookworm-slim, from debootstrap) is cached with
-# `podman save` in $TRTC_PODMAN_CACHE. Everything the test starts is removed on exit, pass or
-# fail. Only 127.0.0.1 is used. See /work/shared/notes/containers.md for why each podman
-# setting is what it is.
+# `podman save` in $TRTC_PODMAN_CACHE (default build/podman in this checkout: ignored by git
+# and by the image's build context). Everything the test starts is removed on exit, pass or
+# fail. Only 127.0.0.1 is used.
+#
+# Why podman is set up as it is (Podman 4.3 from Debian, no systemd, no Docker engine):
+# - runtime runc: crun, podman's default, fails with "cgroups in hybrid mode not supported";
+#   cgroupfs and a file events logger, as there is no systemd.
+# - default_ulimits: podman's own (nofile 1048576) fail with "setrlimit RLIMIT_NOFILE:
+#   Operation not permitted"; nofile is the hard limit of this shell, nproc 32768.
+# - the base image is made with debootstrap and `podman import`, and built on with
+#   --pull=never: no registry is contacted.
+# - `podman build --format docker`: an OCI image has no place for the HEALTHCHECK. Nothing
+#   runs the healthcheck by itself without systemd: this script polls `podman healthcheck run`.
+# - podman-compose 1.0.3 ignores `depends_on: condition: service_healthy`: the script brings
+#   up the emulator, waits for it to be healthy, then `up -d --no-deps client`.
+# - netavark turns IP forwarding on for its bridges: the cleanup puts it back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-CACHE=${TRTC_PODMAN_CACHE:-/var/tmp/trtc-podman}
+CACHE=${TRTC_PODMAN_CACHE:-$PWD/build/podman}
 BASE=localhost/debian:bookworm-slim
 IMAGE=localhost/trtc-emulator:test
 NAME=trtc-emulator-test-$$
@@ -36,7 +49,7 @@ quiet() {
 }
 seconds_since() { local t=$(( $(now_ms) - $1 )); printf '%d.%03d' $((t / 1000)) $((t % 1000)); }
 
-# ---- podman, configured as containers.md says (runc; ulimits the kernel allows)
+# ---- podman, configured as the header says (runc; ulimits the kernel allows)
 need=()
 for tool in podman runc debootstrap podman-compose curl; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
@@ -59,9 +72,13 @@ export CONTAINERS_CONF="$CACHE/containers.conf"  # podman-compose passes it on t
 
 # ---- cleanup: whatever this run started goes, on any exit
 ip_forward_before=$(cat /proc/sys/net/ipv4/ip_forward)
+rootfs=""
 cleanup() {
   local status=$?
   set +e
+  # A debootstrap that failed half-way. --one-file-system: never into a /dev, /proc or /sys
+  # that debootstrap may have left mounted inside it.
+  [ -n "$rootfs" ] && rm -rf --one-file-system "$rootfs"
   if [ $status -ne 0 ]; then
     for c in "$NAME" "${PROJECT}_emulator_1" "${PROJECT}_client_1"; do
       podman container exists "$c" 2>/dev/null && { echo "--- logs of $c"; podman logs "$c" 2>&1 | tail -20; }
@@ -111,7 +128,8 @@ Dir::Cache::srcpkgcache "";
 APT
     echo 'Acquire::Languages "none";' > "$rootfs/etc/apt/apt.conf.d/docker-no-languages"
     tar -C "$rootfs" -c . | podman import -q - "$BASE" >/dev/null
-    rm -rf "$rootfs"
+    rm -rf --one-file-system "$rootfs"
+    rootfs=""
     podman save -q -o "$CACHE/debian-bookworm-slim.tar" "$BASE"
     say "base image made in $(seconds_since "$started") s"
   fi
@@ -204,7 +222,8 @@ free_port() {
   done
   die "no free port"
 }
-export TRTC_EMULATOR_IMAGE=$IMAGE TRTC_CLIENT_IMAGE=$BASE TRTC_EMULATOR_HOST_PORT=$(free_port)
+host_port=$(free_port)  # on its own line, so that its failure stops the script
+export TRTC_EMULATOR_IMAGE=$IMAGE TRTC_CLIENT_IMAGE=$BASE TRTC_EMULATOR_HOST_PORT=$host_port
 say "compose: up emulator"
 quiet "${COMPOSE[@]}" up -d emulator || die "compose up emulator"
 wait_healthy "${PROJECT}_emulator_1"

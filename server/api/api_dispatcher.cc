@@ -112,6 +112,12 @@ std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb me
   };
 
   if (!admission.endpoint) {
+    // For the journal only (the answer is the same whatever the query says): the app and
+    // user the call names, read leniently, so that its app's journal shows it.
+    if (const std::optional<std::string> sdkappid = QueryParam(query_text, "sdkappid")) {
+      admission.sdkappid = ParseUint32(*sdkappid).value_or(0);
+    }
+    admission.identifier = QueryParam(query_text, "identifier").value_or("");
     return reject_as(Rejection::kUnknownApi, "unknown API \"" + std::string(path) + "\"");
   }
   if (method != boost::beast::http::verb::post) {

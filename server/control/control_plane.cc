@@ -107,7 +107,7 @@ std::unique_ptr<http::Exchange> ControlPlane::Begin(bhttp::verb method, std::str
     std::string_view id;
     if (!MatchPath(row.path, path, &id)) continue;
     path_known = true;
-    // HEAD is answered like GET (Beast sends no body for it).
+    // HEAD is answered like GET (the session sends no body for it).
     const bool matches = row.method == method ||
                          (row.method == bhttp::verb::get && method == bhttp::verb::head);
     if (matches) return std::make_unique<ControlExchange>(*this, row.route, query, id);

@@ -103,7 +103,8 @@ ApiReply GetRoomList(const api::HandlerContext& context, const Value& body) {
   if (auto next = body.FindMember("Next"); next != body.MemberEnd()) {
     if (!next->value.IsString()) return Invalid("Next must be a string");
     std::string_view text(next->value.GetString(), next->value.GetStringLength());
-    if (!text.empty()) {
+    // "0" is the first page too: Tencent's own TUILiveKit sends it so (no cursor is "0").
+    if (!text.empty() && text != "0") {
       storage::RoomListPosition position;
       if (!DecodeRoomCursor(text, &position)) {
         return Invalid("Next is not a value returned by get_room_list");

@@ -5,13 +5,18 @@
 
 #include <boost/beast/core/string.hpp>
 
+#include "server/common/json.h"
 #include "server/http/response_head.h"
 
 namespace trtc::http {
 namespace {
 
+// {"error": message}, the message escaped as a JSON string.
 std::string TransportError(std::string_view message) {
-  return std::string("{\"error\":\"") + std::string(message) + "\"}";
+  std::string body = "{\"error\":";
+  json::AppendString(&body, message);
+  body.push_back('}');
+  return body;
 }
 
 // A closing connection drains the client's input for at most this long and this much.
@@ -98,7 +103,8 @@ void Session::OnBody(beast::error_code ec) {
   exchange_.reset();
   const bool keep_alive =
       request.keep_alive() && !shared_.draining.load(std::memory_order_relaxed);
-  Write(std::move(response), request.version(), keep_alive);
+  Write(std::move(response), request.version(), keep_alive,
+        /*send_body=*/request.method() != bhttp::verb::head);
 }
 
 void Session::RejectTransport(beast::error_code ec) {
@@ -116,12 +122,20 @@ void Session::RejectTransport(beast::error_code ec) {
     response.status = 400;
     response.body = TransportError("malformed HTTP request: " + ec.message());
   }
-  Write(std::move(response), 11, /*keep_alive=*/false);
+  const bool head = parser_ && parser_->is_header_done() &&
+                    parser_->get().method() == bhttp::verb::head;
+  Write(std::move(response), 11, /*keep_alive=*/false, /*send_body=*/!head);
 }
 
-void Session::Write(Response response, unsigned version, bool keep_alive) {
+void Session::Write(Response response, unsigned version, bool keep_alive, bool send_body) {
+  // A response to HEAD is the head GET would get, Content-Length included, and no body
+  // (RFC 9110 §9.3.2): a body would be read as the start of the next response.
   WriteResponseHead(response, version, keep_alive, &response_head_);
-  response_body_ = std::move(response.body);
+  if (send_body) {
+    response_body_ = std::move(response.body);
+  } else {
+    response_body_.clear();
+  }
   if (response.delay.count() > 0) {
     if (!delay_timer_) delay_timer_.emplace(stream_.get_executor());
     delay_timer_->expires_after(response.delay);

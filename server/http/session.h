@@ -41,7 +41,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnBody(beast::error_code ec);
   // Answers a request that could not be parsed, then closes.
   void RejectTransport(beast::error_code ec);
-  void Write(Response response, unsigned version, bool keep_alive);
+  // `send_body` is false for a response to HEAD: the head only.
+  void Write(Response response, unsigned version, bool keep_alive, bool send_body);
   void SendResponse(bool keep_alive);
   void OnWrite(bool keep_alive, beast::error_code ec);
   void LingeringClose();

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes the committed seed corpora of tests/fuzz/corpus/ from real examples: the spec's
-UserSig vectors, request bodies of tests/integration, the fixture files. Run it again
-after changing the request format of api_request_fuzz.cc (the route order below must be
-its kRoutes order, then the endpoint table's)."""
+"""Writes the committed seed corpora of tests/fuzz/corpus/ from real examples: the UserSig
+vectors of tests/data, request bodies of tests/integration, the fixture files. Run it
+again after changing the request format of api_request_fuzz.cc (the route order below
+must be its kRoutes order, then the endpoint table's)."""
 import hashlib
 import json
 import os
@@ -10,7 +10,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-SPEC = os.environ.get("TRTC_SPEC_DIR", os.path.join(ROOT, "..", "shared", "spec"))
+DATA = os.path.join(ROOT, "tests", "data")
 
 ROUTES = [
     "GET /_emulator/health", "GET /_emulator/clock", "POST /_emulator/clock",
@@ -107,7 +107,7 @@ def api_seeds():
 
 
 def usersig_seeds():
-    with open(os.path.join(SPEC, "usersig-vectors.json")) as f:
+    with open(os.path.join(DATA, "usersig-vectors.json")) as f:
         vectors = json.load(f)["vectors"]
     return [v["usersig"].encode() for v in vectors if v.get("usersig")]
 

@@ -1,6 +1,6 @@
 // Fuzzes the UserSig decoder and verifier — Tencent base64, zlib, JSON, the field checks
 // and the HMAC — with the input as the usersig query value, for the spec vectors' app,
-// admin and clock (../shared/spec/usersig-vectors.json). The cached verifier, asked twice
+// admin and clock (tests/data/usersig-vectors.json). The cached verifier, asked twice
 // (the second time from its memory when the sig verified), must agree with the plain one.
 #include <cstddef>
 #include <cstdint>

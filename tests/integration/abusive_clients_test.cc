@@ -9,6 +9,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <rapidjson/document.h>
@@ -29,6 +30,55 @@ long RssKb(pid_t pid) {
     if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
   }
   return -1;
+}
+
+namespace bhttp = http::bhttp;
+
+struct ParsedReply {
+  unsigned status = 0;
+  std::string content_length;  // the header's value
+  std::string body;
+};
+
+// Reads the responses in `bytes` in order, as an HTTP client does: a response to HEAD
+// (head[i]) has no body, whatever its Content-Length says. Fails the test at the first one
+// that does not parse. *rest is what follows the last response parsed.
+std::vector<ParsedReply> ParseReplies(std::string_view bytes, const std::vector<bool>& head,
+                                      std::string_view* rest) {
+  std::vector<ParsedReply> replies;
+  for (const bool is_head : head) {
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.eager(true);
+    parser.skip(is_head);
+    http::beast::error_code ec;
+    while (!parser.is_done()) {
+      const size_t used = parser.put(http::asio::buffer(bytes.data(), bytes.size()), ec);
+      bytes.remove_prefix(used);
+      if (ec || used == 0) break;
+    }
+    if (!parser.is_done()) {
+      ADD_FAILURE() << "response " << replies.size() + 1 << " does not parse (" << ec.message()
+                    << ") at: " << bytes.substr(0, 80);
+      break;
+    }
+    const auto& response = parser.get();
+    replies.push_back({response.result_int(),
+                       std::string(response[bhttp::field::content_length]), response.body()});
+  }
+  *rest = bytes;
+  return replies;
+}
+
+// Reads until a whole response head (status line and headers) has arrived, and a little
+// more if it came with it.
+std::string ReadHead(RawConnection& client) {
+  std::string bytes;
+  while (bytes.find("\r\n\r\n") == std::string::npos) {
+    const std::string more = client.ReadAtLeast(1);
+    if (more.empty()) break;
+    bytes += more;
+  }
+  return bytes;
 }
 
 // Lets this process (and the server it starts, which inherits it) open as many sockets as
@@ -220,6 +270,59 @@ TEST_F(AbusiveClientsTest, ClientsThatLeaveMidResponseDoNotDisturbTheServer) {
   EXPECT_TRUE(ServesOthers());
 }
 
+// RFC 9110 §9.3.2: HEAD is answered with the head a GET would get, its Content-Length
+// included, and no body; a body would be read as the start of the next response.
+TEST_F(AbusiveClientsTest, AHeadResponseHasNoBodySoTheNextResponseParses) {
+  Start();
+  RawConnection client(server_->port());
+  ASSERT_TRUE(client.Send("HEAD /_emulator/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::string bytes = ReadHead(client);
+  ASSERT_TRUE(
+      client.Send("GET /_emulator/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  bool closed = false;
+  bytes += client.ReadUntilClosed(&closed);
+  EXPECT_TRUE(closed);
+  std::string_view rest;
+  const std::vector<ParsedReply> replies = ParseReplies(bytes, {true, false}, &rest);
+  ASSERT_EQ(replies.size(), 2u) << bytes;
+  EXPECT_EQ(replies[0].status, 200u);
+  EXPECT_EQ(replies[1].status, 200u);
+  rapidjson::Document health;
+  health.Parse(replies[1].body.c_str(), replies[1].body.size());
+  ASSERT_TRUE(health.IsObject() && health.HasMember("status")) << replies[1].body;
+  EXPECT_STREQ(health["status"].GetString(), "ok");
+  EXPECT_EQ(replies[0].content_length, std::to_string(replies[1].body.size()));
+  EXPECT_TRUE(rest.empty()) << rest;
+}
+
+TEST_F(AbusiveClientsTest, AHeadToAnApiSendsOnlyTheHeadOfItsErrorEnvelope) {
+  Start();
+  RawConnection client(server_->port());
+  std::string bytes;
+  for (const std::string& path : {std::string(kGet), std::string("v1/callback/get")}) {
+    ASSERT_TRUE(client.Send("HEAD " + Target(path) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+    bytes += ReadHead(client);
+  }
+  ASSERT_TRUE(client.Send(PostHead(2, "Connection: close\r\n") + "{}"));
+  bool closed = false;
+  bytes += client.ReadUntilClosed(&closed);
+  EXPECT_TRUE(closed);
+  std::string_view rest;
+  const std::vector<ParsedReply> replies = ParseReplies(bytes, {true, true, false}, &rest);
+  ASSERT_EQ(replies.size(), 3u) << bytes;
+  for (const ParsedReply& head : {replies[0], replies[1]}) {
+    EXPECT_EQ(head.status, 200u);
+    EXPECT_TRUE(head.body.empty());
+    // The envelope's length, as GET would get it.
+    EXPECT_TRUE(!head.content_length.empty() && head.content_length != "0") << head.content_length;
+  }
+  rapidjson::Document json;
+  json.Parse(replies[2].body.c_str(), replies[2].body.size());
+  ASSERT_TRUE(json.IsObject() && json.HasMember("ErrorCode")) << replies[2].body;
+  EXPECT_EQ(json["ErrorCode"].GetInt(), 100301);  // nothing configured
+  EXPECT_TRUE(rest.empty()) << rest;
+}
+
 TEST_F(AbusiveClientsTest, MalformedRequestsGet400OrACloseNeverAHang) {
   Start();
   std::mt19937 random(7);
@@ -246,6 +349,15 @@ TEST_F(AbusiveClientsTest, MalformedRequestsGet400OrACloseNeverAHang) {
     const std::string reply = client.ReadUntilClosed(&closed);
     EXPECT_TRUE(closed) << "the connection was left open";
     EXPECT_TRUE(reply.empty() || StatusOf(reply) == 400u) << reply.substr(0, 200);
+    if (reply.empty()) continue;
+    // Its body is {"error": "..."} in valid JSON.
+    std::string_view rest;
+    const std::vector<ParsedReply> parsed = ParseReplies(reply, {false}, &rest);
+    ASSERT_EQ(parsed.size(), 1u);
+    rapidjson::Document json;
+    json.Parse<rapidjson::kParseValidateEncodingFlag>(parsed[0].body.c_str(), parsed[0].body.size());
+    EXPECT_TRUE(json.IsObject() && json.HasMember("error") && json["error"].IsString())
+        << parsed[0].body;
   }
   EXPECT_TRUE(ServesOthers());
 }

@@ -138,6 +138,43 @@ TEST_F(ControlPlaneTest, TheJournalRecordsEveryCallWithoutUserSigs) {
   ExpectV4(Call("v4/call_config/delete_callback", "{}"), 0);
 }
 
+TEST_F(ControlPlaneTest, TheJournalKeepsTheAppAndUserOfCallsToUnknownApis) {
+  // Tencent's apps call APIs the emulator lacks: the journal of their app must show them.
+  HttpClient client(port());
+  ExpectV4(client.Post(ApiTarget("v4/group_open_http_svc/get_appid_group_list", kOtherApp,
+                                 "ops_admin", Sig(kOtherApp, "ops_admin")),
+                       "{}"),
+           60009);
+  ExpectV1(client.Post(ApiTarget("v1/callback/nope", kOtherApp, kAdmin, Sig(kOtherApp, kAdmin)),
+                       "{}"),
+           70001);
+  // Read leniently: a query that the checks of a known API would refuse still names both.
+  ExpectV4(client.Post("/v4/nope?random=x&usersig=%zz&identifier=some%20one&sdkappid=1400000001",
+                       "{}"),
+           60009);
+  // An sdkappid that is not a uint32 is app 0, and the identifier is kept all the same.
+  ExpectV4(client.Post("/v4/nope?sdkappid=-1&identifier=a", "{}"), 60009);
+  ExpectV4(client.Post("/v4/nope?sdkappid=4294967296&identifier=%zz", "{}"), 60009);
+
+  rapidjson::Document other = Journal("?sdkappid=" + std::to_string(kOtherApp));
+  ASSERT_TRUE(other.HasMember("requests")) << "no requests member";
+  const auto& requests = other["requests"];
+  ASSERT_EQ(requests.Size(), 3u);
+  EXPECT_STREQ(requests[0]["api"].GetString(), "v4/group_open_http_svc/get_appid_group_list");
+  EXPECT_STREQ(requests[0]["identifier"].GetString(), "ops_admin");
+  EXPECT_EQ(requests[0]["error_code"].GetInt(), 60009);
+  EXPECT_STREQ(requests[1]["api"].GetString(), "v1/callback/nope");
+  EXPECT_STREQ(requests[1]["identifier"].GetString(), kAdmin);
+  EXPECT_EQ(requests[1]["error_code"].GetInt(), 70001);
+  EXPECT_STREQ(requests[2]["identifier"].GetString(), "some one");
+  EXPECT_EQ(requests[2]["error_code"].GetInt(), 60009);
+
+  rapidjson::Document none = Journal("?sdkappid=0");
+  ASSERT_EQ(none["requests"].Size(), 2u);
+  EXPECT_STREQ(none["requests"][0]["identifier"].GetString(), "a");
+  EXPECT_STREQ(none["requests"][1]["identifier"].GetString(), "");
+}
+
 TEST_F(ControlPlaneTest, AFaultRuleFiresExactlyNTimes) {
   HttpReply added = Control(bhttp::verb::post, "/_emulator/faults",
                             R"({"api":"v4/call_config/get_callback","sdkappid":1400000000,)"

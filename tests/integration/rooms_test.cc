@@ -474,6 +474,20 @@ TEST_F(RoomsTest, PagingVisitsEveryRoomThatExistsThroughoutExactlyOnce) {
   }
 }
 
+TEST_F(RoomsTest, NextZeroIsTheFirstPageAsTencentsOwnAppsSendIt) {
+  // TUILiveKit's room manager asks for the first page with "Next":"0".
+  for (int i = 0; i < 25; ++i) Create("room-" + std::to_string(100 + i));
+  for (const char* count : {"20", "7"}) {
+    SCOPED_TRACE(count);
+    const std::string tail = std::string(",\"Count\":") + count + "}";
+    const rapidjson::Document empty = ExpectV4(Call(kList, R"({"Next":"")" + tail), 0);
+    const rapidjson::Document zero = ExpectV4(Call(kList, R"({"Next":"0")" + tail), 0);
+    ASSERT_TRUE(empty.HasMember("Response") && zero.HasMember("Response"));
+    EXPECT_TRUE(zero["Response"] == empty["Response"]);
+    EXPECT_STRNE(zero["Response"]["Next"].GetString(), "");
+  }
+}
+
 TEST_F(RoomsTest, InvalidListRequestsAnswer100002) {
   for (const char* body : {R"({"Count":0})", R"({"Count":21})", R"({"Count":"20"})",
                            R"({"Count":2.5})", R"({"Next":5})", R"({"Next":"not a cursor"})"}) {

@@ -1,4 +1,4 @@
-// The UserSig verifier and generator: every vector of ../shared/spec/usersig-vectors.json
+// The UserSig verifier and generator: every vector of tests/data/usersig-vectors.json
 // (made by the official npm package, clock pinned to verify_now), then the edge cases of
 // usersig.md §2-§3 that the vectors do not cover, built from the §1 worked example.
 #include <zlib.h>
@@ -152,7 +152,7 @@ const std::map<std::string, UserSigOutcome>& OutcomesByName() {
 
 VectorFile ReadVectorFile() {
   VectorFile file;
-  std::ifstream in(TRTC_SPEC_DIR "/usersig-vectors.json");
+  std::ifstream in(TRTC_TEST_DATA_DIR "/usersig-vectors.json");
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   rapidjson::Document parsed;
   parsed.Parse(text.data(), text.size());
@@ -202,7 +202,7 @@ const UserSigVector& VectorNamed(const std::string& name) {
 }
 
 TEST(UserSigVectorFileTest, LoadsAllVectors) {
-  ASSERT_TRUE(Vectors().loaded) << "cannot read " TRTC_SPEC_DIR "/usersig-vectors.json";
+  ASSERT_TRUE(Vectors().loaded) << "cannot read " TRTC_TEST_DATA_DIR "/usersig-vectors.json";
   EXPECT_EQ(Vectors().vectors.size(), 24u);
   EXPECT_EQ(Vectors().key, kKey);
 }

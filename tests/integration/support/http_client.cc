@@ -29,7 +29,7 @@ HttpReply HttpClient::Send(bhttp::verb method, const std::string& target, const 
   request.body() = body;
   request.prepare_payload();
   bhttp::write(stream_, request);
-  return Read();
+  return Read(method == bhttp::verb::head);
 }
 
 std::vector<HttpReply> HttpClient::Raw(const std::string& bytes, int responses) {
@@ -46,11 +46,13 @@ bool HttpClient::ServerClosed() {
   return ec == http::asio::error::eof || ec == http::asio::error::connection_reset;
 }
 
-HttpReply HttpClient::Read() {
-  bhttp::response<bhttp::string_body> response;
+HttpReply HttpClient::Read(bool head) {
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.skip(head);  // a response to HEAD has no body, whatever its Content-Length says
   http::beast::error_code ec;
-  bhttp::read(stream_, buffer_, response, ec);
+  bhttp::read(stream_, buffer_, parser, ec);
   if (ec) return HttpReply{};
+  const auto& response = parser.get();
   HttpReply reply;
   reply.status = response.result_int();
   reply.body = response.body();

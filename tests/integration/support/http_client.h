@@ -38,7 +38,7 @@ class HttpClient {
   bool ServerClosed();
 
  private:
-  HttpReply Read();
+  HttpReply Read(bool head = false);
 
   http::asio::io_context io_;
   http::beast::tcp_stream stream_;

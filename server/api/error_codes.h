@@ -1,5 +1,6 @@
 // Every error code the REST endpoints answer, with its documented message: the one place
-// that defines them (../shared/spec/api.md §1-§4). The v4 and v1 families have separate
+// that defines them (Chat REST error codes, product 1047 page 34348; callkit common codes,
+// TRTC page 60138; each API's own page for its codes). The v4 and v1 families have separate
 // tables; a failure common to both (a bad query, a bad UserSig, ...) is named once as a
 // Rejection and each family maps it to its own code.
 #pragma once

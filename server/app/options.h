@@ -1,4 +1,4 @@
-// Options: the command line and environment of emulator.md "Starting it". A flag wins
+// Options: the command line and environment (README "Command line"). A flag wins
 // over its environment variable, which wins over the default.
 #pragma once
 
@@ -24,9 +24,9 @@ struct Options {
   api::AuthMode auth = api::AuthMode::kStrict;
   LogLevel log_level = LogLevel::kInfo;
   int threads = 0;       // 0: one per core
-  int callback_timeout_ms = 2000;     // per callback attempt (api.md §6: 2 s)
+  int callback_timeout_ms = 2000;     // per callback attempt (the callback pages: 2 s)
   int callback_retry_unit_ms = 1000;  // the unit of the v1 retry schedule
-  // Transport limits (emulator.md "Limits"): the defaults are the transport's own.
+  // Transport limits (README "Limits"): the defaults are the transport's own.
   int idle_timeout_ms = static_cast<int>(http::TransportLimits{}.idle_timeout.count());
   int max_connections = static_cast<int>(http::TransportLimits{}.max_connections);
   std::optional<uint64_t> seed;       // ids are reproducible with one; unset: random

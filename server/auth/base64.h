@@ -1,4 +1,4 @@
-// Base64 as UserSig uses it (../shared/spec/usersig.md §1, §3): the standard alphabet
+// Base64 as UserSig uses it (Tencent's tls-sig-api-v2 libraries, github.com/tencentyun): the standard alphabet
 // (RFC 4648 §4, padded) inside the document (TLS.sig, TLS.userbuf), and Tencent's URL
 // alphabet ('+' -> '*', '/' -> '-', '=' -> '_') for the outer layer.
 //

@@ -1,5 +1,5 @@
-// ControlPlane: the emulator's own HTTP surface under /_emulator/ (emulator.md "Control
-// plane"): plain JSON, no UserSig, not rate-limited; HTTP status codes and
+// ControlPlane: the emulator's own HTTP surface under /_emulator/ (README "Testing with
+// trtc-emulator"): plain JSON, no UserSig, not rate-limited; HTTP status codes and
 // {"error": "..."} on failure. Each route is one row of a table, like the REST APIs.
 #pragma once
 

@@ -1,5 +1,5 @@
-// SimulatedCall: a call a test plays through POST /_emulator/calls (emulator.md
-// "Simulated calls and callback delivery"): who calls whom, and how it ends.
+// SimulatedCall: a call a test plays through POST /_emulator/calls (README "Simulated
+// calls and the callbacks they send"): who calls whom, and how it ends.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Transport limits (emulator.md "Limits"). Beyond them the client gets an HTTP status
+// Transport limits (README "Limits"). Beyond them the client gets an HTTP status
 // code and the connection is closed; nothing beyond them reaches an API.
 #pragma once
 

@@ -1,4 +1,4 @@
-// v4/call_config/* over a real socket (api.md §2).
+// v4/call_config/* over a real socket (TRTC pages 68933-68939).
 #include <string>
 
 #include "tests/integration/support/emulator_test.h"

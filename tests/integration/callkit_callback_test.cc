@@ -1,4 +1,4 @@
-// v1/callback/* over a real socket (api.md §3).
+// v1/callback/* over a real socket (TRTC pages 60131-60135).
 #include <string>
 
 #include "tests/integration/support/emulator_test.h"

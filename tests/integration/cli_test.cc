@@ -1,4 +1,4 @@
-// The command line of emulator.md "Starting it": help, version, environment variables,
+// The command line (README "Command line"): help, version, environment variables,
 // the ready line, and exit status 2 with a one-line error for everything that is wrong.
 #include <fstream>
 #include <string>

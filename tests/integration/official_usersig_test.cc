@@ -1,6 +1,6 @@
 // UserSigs made by Tencent's official generator (npm tls-sig-api-v2) against a running
 // emulator: accepted when right, and every kind of wrong one rejected with its code in
-// each family (v4: usersig.md §2; v1: 70003 expired, 70002 everything else).
+// each family (v4: the official checkers' order; v1: 70003 expired, 70002 everything else).
 #include <chrono>
 #include <string>
 

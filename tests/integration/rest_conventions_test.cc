@@ -1,4 +1,4 @@
-// The conventions every REST call shares (api.md §1), in both families, over a real
+// The conventions every REST call shares (Chat REST overview, 1047/34620; callkit overview, TRTC 60138), in both families, over a real
 // socket: query parameters, routing, methods, bodies, envelopes, RequestIds, and the
 // transport (keep-alive, pipelining, limits, 100-continue).
 #include <set>

@@ -22,7 +22,7 @@ const CallbackConfig kAllV4{"http://h/v4",
                             {"Call.CallbackAfterStartCall", "Call.CallbackAfterEndCall",
                              "Call.CallbackAfterMemberChanged"}};
 
-// Every v1 action word of api.md §3.
+// Every v1 action word (TRTC page 60135).
 const CallbackConfig kAllV1{
     "http://h/v1",
     {"cancel", "reject", "not_answer", "normal_end", "call_busy", "interrupt",

@@ -1,6 +1,6 @@
 // The UserSig verifier and generator: every vector of tests/data/usersig-vectors.json
 // (made by the official npm package, clock pinned to verify_now), then the edge cases of
-// usersig.md §2-§3 that the vectors do not cover, built from the §1 worked example.
+// the official checkers' order that the vectors do not cover, built from a worked example.
 #include <zlib.h>
 
 #include <cstdint>
@@ -27,7 +27,7 @@ constexpr uint32_t kSdkappid = 1400000000;
 constexpr char kKey[] = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
 constexpr char kOtherKey[] = "560751327f3e51c9a8d9da9c4d1123331839267904736b676155819ef6571108";
 
-// usersig.md §1's worked example: xiaojun, time 1700000000, expire 15552000.
+// A worked example made with the official npm package: xiaojun, time 1700000000, expire 15552000.
 constexpr char kExample[] =
     "eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMiUZOamKlkZmqOKplYUZ"
     "BaBxE1NTY3gosWZ6UpWSj5ljuYp*p7l5unBxXnF2WVhVU4uAf7Ozi5JpX7O5SbuHuUhzgZJmQXaTia2SrUAohcx8g__";
@@ -424,7 +424,7 @@ TEST_F(UserSigVerifierTest, NotAJsonObjectIsMalformed) {
   }
 }
 
-// An old v1 document (usersig.md §5) goes down the ECDSA path, which fails for want of
+// An old v1 (ECDSA) document goes down the ECDSA path, which fails for want of
 // the app's public key; a document that is not even signed is malformed.
 TEST_F(UserSigVerifierTest, VersionOtherThan2Point0) {
   const std::string json = kExampleJson;

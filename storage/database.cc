@@ -97,6 +97,20 @@ CREATE TABLE callback_attempt (
   PRIMARY KEY (delivery_id, seq)
 ) WITHOUT ROWID;
 )sql",
+    // 4: get_room_list's order as one ascending key. room_listing (view_count DESC,
+    // create_time DESC, room_id ASC) served the first page, but a page after a cursor
+    // needs "strictly after (v, c, r)" in an order of mixed directions, which SQL can only
+    // write with ORs: SQLite then seeks on view_count alone and walks every room before
+    // the cursor (all of an app's rooms share ViewCount 0). Negated copies of the two
+    // descending columns make the whole order ascending, so the cursor is one row-value
+    // comparison, (list_view, list_time, room_id) > (?, ?, ?), that seeks straight to the
+    // page in room_list_order.
+    R"sql(
+ALTER TABLE room ADD COLUMN list_view INTEGER GENERATED ALWAYS AS (-view_count) VIRTUAL;
+ALTER TABLE room ADD COLUMN list_time INTEGER GENERATED ALWAYS AS (-create_time) VIRTUAL;
+DROP INDEX room_listing;
+CREATE INDEX room_list_order ON room (sdkappid, list_view, list_time, room_id);
+)sql",
 };
 
 constexpr int kBusyTimeoutMillis = 5000;

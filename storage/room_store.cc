@@ -1,6 +1,7 @@
 #include "storage/room_store.h"
 
 #include <charconv>
+#include <limits>
 #include <unordered_map>
 
 namespace trtc::storage {
@@ -12,6 +13,11 @@ namespace {
   "room_id, room_name, owner_account, create_time, is_seat_enabled, take_seat_mode, " \
   "max_seat_count, max_member_count, is_message_disabled, cover_url, category, "      \
   "activity_status, view_count, is_public_visible, notice, seat_template"
+
+// get_room_list's order (view_count descending, create_time descending, room_id
+// ascending) as the ascending key that room_list_order indexes (schema version 4):
+// list_view = -view_count, list_time = -create_time.
+#define LIST_ORDER "list_view, list_time, room_id"
 
 // The categories are one TEXT value in which every integer is followed by ',': a room is
 // one row, and [] ("") stays apart from [0] ("0,").
@@ -160,30 +166,23 @@ Status RoomStore::Update(uint32_t sdkappid, std::string_view room_id, const Room
   });
 }
 
+const char* const RoomStore::kListSql =
+    "SELECT " ROOM_COLUMNS " FROM room WHERE sdkappid = ?1 AND "
+    "(list_view, list_time, room_id) > (?2, ?3, ?4) ORDER BY " LIST_ORDER " LIMIT ?5";
+
 StatusOr<RoomPage> RoomStore::List(uint32_t sdkappid, const std::optional<RoomListPosition>& after,
                                    int64_t limit) {
   return db_->WithLock([&]() -> StatusOr<RoomPage> {
-    // One row beyond the page tells whether another page follows.
-    const int64_t wanted = limit + 1;
+    Query query(db_, kListSql);
+    query.Bind(sdkappid);
     if (after) {
-      // Strictly after `after` in (view_count DESC, create_time DESC, room_id ASC).
-      Query query(db_, "SELECT " ROOM_COLUMNS
-                       " FROM room WHERE sdkappid = ?1 AND "
-                       "(view_count < ?2 OR (view_count = ?2 AND (create_time < ?3 OR "
-                       "(create_time = ?3 AND room_id > ?4)))) "
-                       "ORDER BY view_count DESC, create_time DESC, room_id ASC LIMIT ?5");
-      query.Bind(sdkappid)
-          .Bind(after->view_count)
-          .Bind(after->create_time)
-          .Bind(after->room_id)
-          .Bind(wanted);
-      return ReadRooms(query, limit);
+      query.Bind(-after->view_count).Bind(-after->create_time).Bind(after->room_id);
+    } else {
+      // Before every room: list_view is at least -(2^32 - 1).
+      query.Bind(std::numeric_limits<int64_t>::min()).Bind(int64_t{0}).Bind(std::string_view());
     }
-    Query query(db_, "SELECT " ROOM_COLUMNS
-                     " FROM room WHERE sdkappid = ? "
-                     "ORDER BY view_count DESC, create_time DESC, room_id ASC LIMIT ?");
-    query.Bind(sdkappid).Bind(wanted);
-    return ReadRooms(query, limit);
+    // One row beyond the page tells whether another page follows.
+    return ReadRooms(query.Bind(limit + 1), limit);
   });
 }
 
@@ -192,9 +191,7 @@ StatusOr<std::vector<RoomWithMetadata>> RoomStore::ListWithMetadata(uint32_t sdk
     std::vector<RoomWithMetadata> out;
     std::unordered_map<std::string, size_t> index;  // room ID -> its place in `out`
     {
-      Query rooms(db_, "SELECT " ROOM_COLUMNS
-                       " FROM room WHERE sdkappid = ? "
-                       "ORDER BY view_count DESC, create_time DESC, room_id ASC");
+      Query rooms(db_, "SELECT " ROOM_COLUMNS " FROM room WHERE sdkappid = ? ORDER BY " LIST_ORDER);
       StatusOr<RoomPage> all = ReadRooms(rooms.Bind(sdkappid), -1);
       if (!all.ok()) return all.status();
       out.reserve(all->rooms.size());

@@ -81,9 +81,14 @@ class RoomStore {
   // room ID is kept whatever `edit` does. kNotFound when there is no such room.
   Status Update(uint32_t sdkappid, std::string_view room_id, const RoomEdit& edit);
   // Up to `limit` rooms in list order, strictly after `after` (from the first when
-  // empty).
+  // empty). One index range: the cost depends on `limit`, not on how many rooms the app
+  // has or where `after` is among them.
   StatusOr<RoomPage> List(uint32_t sdkappid, const std::optional<RoomListPosition>& after,
                           int64_t limit);
+  // List()'s statement, for tests of its query plan: ?1 the sdkappid; ?2, ?3, ?4 the
+  // place to continue after as the ascending sort key (-view_count, -create_time,
+  // room_id); ?5 the number of rows.
+  static const char* const kListSql;
   // Every room of the app with its metadata, in list order, read at one moment.
   StatusOr<std::vector<RoomWithMetadata>> ListWithMetadata(uint32_t sdkappid);
 

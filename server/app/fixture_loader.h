@@ -38,7 +38,7 @@ struct Fixtures {
 };
 
 // Adds one fixture document to *fixtures. `origin` names it in errors (a file name).
-Status ParseFixture(std::string_view json, const std::string& origin, Fixtures* fixtures);
+Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* fixtures);
 
 // `path` is a file or a folder; empty means the built-in default fixture. Also checks
 // what spans files: no SDKAppID defined twice, every seed names a defined app.

@@ -7,7 +7,6 @@
 #include "server/auth/usersig_generator.h"
 #include "server/common/json.h"
 #include "server/control/control_response.h"
-#include "server/handlers/json_text.h"
 #include "server/handlers/room_json.h"
 
 namespace trtc::control {
@@ -258,8 +257,7 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   if (!SdkappidParam(request.query, &sdkappid) || !sdkappid) {
     return ErrorResponse(400, "sdkappid is required: /_emulator/state?sdkappid=N");
   }
-  rapidjson::StringBuffer buffer;
-  handlers::JsonWriter w(buffer);
+  json::Writer w;
   w.StartObject();
   w.Key("sdkappid");
   w.Uint(*sdkappid);
@@ -284,10 +282,10 @@ http::Response ControlPlane::State(const ControlRequest& request) {
     if (!config.ok()) return ErrorResponse(500, config.status().message());
     w.StartObject();
     w.Key(family.url_key);
-    handlers::WriteString(w, (*config)->url);
+    w.String((*config)->url);
     w.Key(family.events_key);
     w.StartArray();
-    for (const std::string& event : (*config)->events) handlers::WriteString(w, event);
+    for (const std::string& event : (*config)->events) w.String(event);
     w.EndArray();
     w.EndObject();
   }
@@ -307,7 +305,7 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   }
   w.EndArray();
   w.EndObject();
-  return JsonResponse(200, handlers::TakeJson(buffer));
+  return JsonResponse(200, w.Take());
 }
 
 }  // namespace trtc::control

@@ -27,14 +27,6 @@ bool Contains(const std::array<std::string_view, N>& words, std::string_view wor
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-RuleResult Problem(RuleProblem problem, std::string message) {
-  return RuleResult{problem, std::move(message)};
-}
-
-std::string_view View(const rapidjson::Value& string) {
-  return std::string_view(string.GetString(), string.GetStringLength());
-}
-
 }  // namespace
 
 bool IsCallCommand(std::string_view word) { return Contains(kCallCommands, word); }
@@ -52,77 +44,44 @@ bool HasHttpScheme(std::string_view url) {
   return StartsWithNoCase(url, "http://") || StartsWithNoCase(url, "https://");
 }
 
-RuleResult ParseCallbackConfig(const rapidjson::Value& object, const CallbackShape& shape,
-                               storage::CallbackConfig* config) {
-  const std::string url_field = shape.url_field;
+Status ParseCallbackConfig(const json::Value& object, const CallbackShape& shape,
+                           storage::CallbackConfig* config) {
+  const json::Fields fields(object);
+  std::string_view url;
+  Status status = fields.Required(shape.url_field, &url);
+  if (!status.ok()) return status;
+  if (!HasHttpScheme(url)) return Status::InvalidArgument(shape.bad_url_message);
+  std::vector<std::string> words;
+  status = fields.Required(shape.events_field, &words);
+  if (!status.ok()) return status;
   const std::string events_field = shape.events_field;
-  auto url = object.FindMember(shape.url_field);
-  if (url == object.MemberEnd()) {
-    return Problem(RuleProblem::kMissing, url_field + " is required");
-  }
-  if (!url->value.IsString()) {
-    return Problem(RuleProblem::kWrongType, url_field + " must be a string");
-  }
-  if (!HasHttpScheme(View(url->value))) {
-    return Problem(RuleProblem::kBadValue, shape.bad_url_message);
-  }
-  auto events = object.FindMember(shape.events_field);
-  if (events == object.MemberEnd()) {
-    return Problem(RuleProblem::kMissing, events_field + " is required");
-  }
-  if (!events->value.IsArray()) {
-    return Problem(RuleProblem::kWrongType, events_field + " must be an array of strings");
-  }
-  if (events->value.Empty()) {
-    return Problem(RuleProblem::kBadValue, events_field + " must not be empty");
-  }
-  config->url.assign(url->value.GetString(), url->value.GetStringLength());
+  if (words.empty()) return Status::InvalidArgument(events_field + " must not be empty");
+  config->url.assign(url);
   config->events.clear();
-  for (const auto& event : events->value.GetArray()) {
-    if (!event.IsString()) {
-      return Problem(RuleProblem::kWrongType, events_field + " must be an array of strings");
-    }
-    const std::string_view word = View(event);
+  for (std::string& word : words) {
     if (!shape.is_event(word)) {
-      return Problem(RuleProblem::kBadValue, events_field + ": unknown " + shape.event_noun +
-                                                 " \"" + std::string(word) + "\"");
+      return Status::InvalidArgument(events_field + ": unknown " + shape.event_noun + " \"" +
+                                     word + "\"");
     }
     if (std::find(config->events.begin(), config->events.end(), word) == config->events.end()) {
-      config->events.emplace_back(word);
+      config->events.push_back(std::move(word));
     }
   }
-  return RuleResult{};
+  return Status::Ok();
 }
-
 
 std::string CallbackConfigJson(const storage::CallbackConfig& config, const CallbackShape& shape,
                                bool events_first) {
-  // Appended by hand (json_string.h): a get_callback answers this on every call.
-  std::string out;
-  out.reserve(64 + config.url.size() + 40 * config.events.size());
-  out += '{';
-  auto append_url = [&] {
-    json::AppendString(&out, shape.url_field);
-    out += ':';
-    json::AppendString(&out, config.url);
-  };
-  if (!events_first) {
-    append_url();
-    out += ',';
-  }
-  json::AppendString(&out, shape.events_field);
-  out += ":[";
-  for (size_t i = 0; i < config.events.size(); ++i) {
-    if (i > 0) out += ',';
-    json::AppendString(&out, config.events[i]);
-  }
-  out += ']';
-  if (events_first) {
-    out += ',';
-    append_url();
-  }
-  out += '}';
-  return out;
+  // A get_callback answers this on every call: one buffer, sized up front.
+  json::Writer w(64 + config.url.size() + 40 * config.events.size());
+  w.StartObject();
+  if (!events_first) w.Key(shape.url_field).String(config.url);
+  w.Key(shape.events_field).StartArray();
+  for (const std::string& event : config.events) w.String(event);
+  w.EndArray();
+  if (events_first) w.Key(shape.url_field).String(config.url);
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace trtc::domain

@@ -1,14 +1,14 @@
 // The validation rules of a callback configuration, shared by the REST handlers of both
 // families and by the fixture loader (a seed is checked exactly like the API that would
-// have written it). Knows JSON values, not envelopes: it reports which kind of problem
-// it found and each caller maps that to its own error code.
+// have written it). Knows JSON values, not envelopes: it answers a Status whose code says
+// which kind of problem it found, and each caller maps that to its own error code.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-#include <rapidjson/document.h>
-
+#include "server/common/json.h"
+#include "server/common/status.h"
 #include "storage/callback_config_store.h"
 
 namespace trtc::domain {
@@ -38,32 +38,17 @@ inline constexpr CallbackShape kCallkitSeed{
     "address", "actions", IsCallkitAction, "action",
     "address must start with http:// or https://"};
 
-enum class RuleProblem {
-  kNone,
-  kMissing,    // a required field is absent
-  kWrongType,  // present with the wrong JSON type
-  kBadValue,   // right type, value not allowed (bad scheme, empty list, unknown word)
-};
-
-struct RuleResult {
-  RuleProblem problem = RuleProblem::kNone;
-  std::string message;  // which field, what was expected, what was found
-  bool ok() const { return problem == RuleProblem::kNone; }
-};
-
 // Whether `text` starts with `prefix` (lower case) in any case: URL schemes.
 bool StartsWithNoCase(std::string_view text, std::string_view prefix);
 // Case-insensitive "http://" or "https://" prefix.
 bool HasHttpScheme(std::string_view url);
 
 // Reads and checks the two fields of `object` (a JSON object). On success fills *config;
-// duplicate words are kept once, in their first position.
-RuleResult ParseCallbackConfig(const rapidjson::Value& object, const CallbackShape& shape,
-                               storage::CallbackConfig* config);
-
-}  // namespace trtc::domain
-
-namespace trtc::domain {
+// duplicate words are kept once, in their first position. A field that is missing or a
+// value not allowed (bad scheme, empty list, unknown word) is kInvalidArgument; a field
+// of the wrong JSON type is kWrongType. The message names the field.
+Status ParseCallbackConfig(const json::Value& object, const CallbackShape& shape,
+                           storage::CallbackConfig* config);
 
 // The configuration as a JSON object with the shape's field names: url first, or the
 // event list first when `events_first` (the v1 get example's order).

@@ -24,15 +24,19 @@ std::string EncodeRoomCursor(const storage::RoomListPosition& position) {
                             std::to_string(position.create_time) + "." + position.room_id);
 }
 
-bool DecodeRoomCursor(std::string_view next, storage::RoomListPosition* position) {
+StatusOr<std::optional<storage::RoomListPosition>> DecodeRoomCursor(std::string_view next) {
+  if (next.empty() || next == "0") return std::optional<storage::RoomListPosition>();
+  const Status foreign = Status::InvalidArgument("Next is not a value returned by get_room_list");
   std::string decoded;
-  if (!auth::Base64Decode(next, &decoded)) return false;
+  if (!auth::Base64Decode(next, &decoded)) return foreign;
   std::string_view text(decoded);
-  if (!TakeNumber(&text, &position->view_count) || !TakeNumber(&text, &position->create_time)) {
-    return false;
+  storage::RoomListPosition position;
+  if (!TakeNumber(&text, &position.view_count) || !TakeNumber(&text, &position.create_time) ||
+      text.empty()) {
+    return foreign;
   }
-  position->room_id.assign(text);
-  return !position->room_id.empty();
+  position.room_id.assign(text);
+  return std::optional<storage::RoomListPosition>(std::move(position));
 }
 
 }  // namespace trtc::domain

@@ -4,16 +4,20 @@
 // many rooms are created or destroyed between pages.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "server/common/status.h"
 #include "storage/room_store.h"
 
 namespace trtc::domain {
 
 // Never "" (which means "the list is complete").
 std::string EncodeRoomCursor(const storage::RoomListPosition& position);
-// False when `next` was not made by EncodeRoomCursor.
-bool DecodeRoomCursor(std::string_view next, storage::RoomListPosition* position);
+// Where the page asked for with `next` continues: empty for the first page ("", or "0",
+// which clients send for "from the start" too); kInvalidArgument when `next` was not
+// made by EncodeRoomCursor.
+StatusOr<std::optional<storage::RoomListPosition>> DecodeRoomCursor(std::string_view next);
 
 }  // namespace trtc::domain

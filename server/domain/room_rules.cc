@@ -3,131 +3,118 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <optional>
 
 namespace trtc::domain {
 namespace {
 
-using rapidjson::Value;
-
 std::string Bytes(size_t n) { return std::to_string(n) + " bytes"; }
 
-// Each Apply* below copies `object[name]` into *field when the member is present.
+// Each Apply* below copies the member `name` of `in` into *field when it is present.
 
-std::string ApplyString(const Value& object, const char* name, size_t max_bytes,
-                        std::string* field) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return "";
-  if (!it->value.IsString()) return std::string("RoomInfo.") + name + " must be a string";
-  if (it->value.GetStringLength() > max_bytes) {
-    return std::string("RoomInfo.") + name + " must be at most " + Bytes(max_bytes) + " (got " +
-           Bytes(it->value.GetStringLength()) + ")";
+Status ApplyString(const json::Fields& in, std::string_view name, size_t max_bytes,
+                   std::string* field) {
+  std::optional<std::string_view> text;
+  Status status = in.Optional(name, &text);
+  if (!status.ok() || !text) return status;
+  if (text->size() > max_bytes) {
+    return Status::InvalidArgument(in.Name(name) + " must be at most " + Bytes(max_bytes) +
+                                   " (got " + Bytes(text->size()) + ")");
   }
-  field->assign(it->value.GetString(), it->value.GetStringLength());
-  return "";
-}
-
-std::string ApplyBool(const Value& object, const char* name, bool* field) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return "";
-  if (!it->value.IsBool()) return std::string("RoomInfo.") + name + " must be true or false";
-  *field = it->value.GetBool();
-  return "";
+  field->assign(*text);
+  return Status::Ok();
 }
 
 // Counts, statuses and categories are non-negative 32-bit integers (emulator choice: the
 // pages say only "Integer").
-std::string ApplyInteger(const Value& object, const char* name, int64_t* field) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return "";
-  if (!it->value.IsUint()) {
-    return std::string("RoomInfo.") + name + " must be a non-negative 32-bit integer";
+Status ApplyInteger(const json::Fields& in, std::string_view name, int64_t* field) {
+  std::optional<uint32_t> value;
+  if (!in.Optional(name, &value).ok()) {
+    return Status::WrongType(in.Name(name) + " must be a non-negative 32-bit integer");
   }
-  *field = it->value.GetUint();
-  return "";
+  if (value) *field = *value;
+  return Status::Ok();
 }
 
-std::string ApplyCategory(const Value& object, std::vector<int64_t>* field) {
-  auto it = object.FindMember("Category");
-  if (it == object.MemberEnd()) return "";
-  const std::string wanted = "RoomInfo.Category must be an array of at most " +
-                             std::to_string(kMaxCategories) + " non-negative 32-bit integers";
-  if (!it->value.IsArray() || it->value.Size() > kMaxCategories) return wanted;
+Status ApplyCategory(const json::Fields& in, std::vector<int64_t>* field) {
+  const Status wanted =
+      Status::InvalidArgument(in.Name("Category") + " must be an array of at most " +
+                              std::to_string(kMaxCategories) + " non-negative 32-bit integers");
+  json::Fields::Array array;
+  if (!in.Optional("Category", &array).ok()) return wanted;
+  if (array.value == nullptr) return Status::Ok();
+  if (array.value->Size() > kMaxCategories) return wanted;
   std::vector<int64_t> category;
-  for (const Value& item : it->value.GetArray()) {
+  for (const json::Value& item : array.value->GetArray()) {
     if (!item.IsUint()) return wanted;
     category.push_back(item.GetUint());
   }
   *field = std::move(category);
-  return "";
+  return Status::Ok();
 }
 
-std::string ApplyTakeSeatMode(const Value& object, std::string* field) {
-  auto it = object.FindMember("TakeSeatMode");
-  if (it == object.MemberEnd()) return "";
-  const std::string_view mode =
-      it->value.IsString() ? std::string_view(it->value.GetString(), it->value.GetStringLength())
-                           : std::string_view();
-  if (mode != "FreeToTake" && mode != "ApplyToTake") {
-    return "RoomInfo.TakeSeatMode must be \"FreeToTake\" or \"ApplyToTake\"";
+// A member that, when present, must be a string equal to one of `allowed`.
+Status ApplyWord(const json::Fields& in, std::string_view name,
+                 std::initializer_list<std::string_view> allowed, std::string* field) {
+  std::optional<std::string_view> word;
+  const bool is_string = in.Optional(name, &word).ok();
+  if (is_string && (!word || std::find(allowed.begin(), allowed.end(), *word) != allowed.end())) {
+    if (word && field != nullptr) field->assign(*word);
+    return Status::Ok();
   }
-  field->assign(mode);
-  return "";
-}
-
-std::string CheckRoomType(const Value& object) {
-  auto it = object.FindMember("RoomType");
-  if (it == object.MemberEnd()) return "";
-  if (!it->value.IsString() ||
-      std::string_view(it->value.GetString(), it->value.GetStringLength()) != "Live") {
-    return "RoomInfo.RoomType must be \"Live\"";
+  std::string message = in.Name(name) + " must be ";
+  for (auto it = allowed.begin(); it != allowed.end(); ++it) {
+    if (it != allowed.begin()) message += " or ";
+    message += json::Quote(*it);
   }
-  return "";
+  return is_string ? Status::InvalidArgument(std::move(message))
+                   : Status::WrongType(std::move(message));
 }
 
 }  // namespace
 
-std::string RoomIdProblem(std::string_view room_id) {
-  if (room_id.empty()) return "RoomId must not be empty";
+Status CheckRoomId(std::string_view room_id, std::string_view field) {
+  if (room_id.empty()) return Status::InvalidArgument(std::string(field) + " must not be empty");
   if (room_id.size() > kMaxRoomIdBytes) {
-    return "RoomId must be at most " + Bytes(kMaxRoomIdBytes) + " (got " + Bytes(room_id.size()) +
-           ")";
+    return Status::InvalidArgument(std::string(field) + " must be at most " +
+                                   Bytes(kMaxRoomIdBytes) + " (got " + Bytes(room_id.size()) + ")");
   }
-  return "";
+  return Status::Ok();
 }
 
-std::string ReadRoomId(const Value& object, std::string* room_id) {
-  auto it = object.FindMember("RoomId");
-  if (it == object.MemberEnd()) return "RoomId is required";
-  if (!it->value.IsString()) return "RoomId must be a string";
-  room_id->assign(it->value.GetString(), it->value.GetStringLength());
-  return RoomIdProblem(*room_id);
+Status ReadRoomId(const json::Fields& fields, std::string* room_id) {
+  Status status = fields.Required("RoomId", room_id);
+  return status.ok() ? CheckRoomId(*room_id, fields.Name("RoomId")) : status;
 }
 
-std::string ApplyRoomFields(const Value& room_info, storage::RoomInfo* room) {
-  const Value& in = room_info;
+Status ApplyRoomFields(const json::Value& room_info, storage::RoomInfo* room) {
+  const json::Fields in(room_info, "RoomInfo.");
   // In this order; the first problem stops the rest. No limit is documented for the
   // owner or the seat template.
-  const std::function<std::string()> steps[] = {
-      [&] { return CheckRoomType(in); },
+  const std::function<Status()> steps[] = {
+      [&] { return ApplyWord(in, "RoomType", {"Live"}, nullptr); },
       [&] { return ApplyString(in, "RoomName", kMaxRoomNameBytes, &room->room_name); },
       [&] { return ApplyString(in, "Owner_Account", SIZE_MAX, &room->owner_account); },
       [&] { return ApplyString(in, "CoverURL", kMaxCoverUrlBytes, &room->cover_url); },
       [&] { return ApplyString(in, "Notice", kMaxNoticeBytes, &room->notice); },
       [&] { return ApplyString(in, "SeatTemplate", SIZE_MAX, &room->seat_template); },
-      [&] { return ApplyTakeSeatMode(in, &room->take_seat_mode); },
+      [&] {
+        return ApplyWord(in, "TakeSeatMode", {"FreeToTake", "ApplyToTake"}, &room->take_seat_mode);
+      },
       [&] { return ApplyCategory(in, &room->category); },
       [&] { return ApplyInteger(in, "MaxSeatCount", &room->max_seat_count); },
       [&] { return ApplyInteger(in, "MaxMemberCount", &room->max_member_count); },
       [&] { return ApplyInteger(in, "ActivityStatus", &room->activity_status); },
-      [&] { return ApplyBool(in, "IsSeatEnabled", &room->is_seat_enabled); },
-      [&] { return ApplyBool(in, "IsMessageDisabled", &room->is_message_disabled); },
-      [&] { return ApplyBool(in, "IsPublicVisible", &room->is_public_visible); },
+      [&] { return in.Optional("IsSeatEnabled", &room->is_seat_enabled); },
+      [&] { return in.Optional("IsMessageDisabled", &room->is_message_disabled); },
+      [&] { return in.Optional("IsPublicVisible", &room->is_public_visible); },
   };
   for (const auto& step : steps) {
-    std::string problem = step();
-    if (!problem.empty()) return problem;
+    Status status = step();
+    if (!status.ok()) return status;
   }
-  return "";
+  return Status::Ok();
 }
 
 void MergeMetadata(const storage::Metadata& written, storage::Metadata* metadata) {
@@ -143,38 +130,44 @@ void MergeMetadata(const storage::Metadata& written, storage::Metadata* metadata
   }
 }
 
-std::string MetadataKeyProblem(std::string_view key) {
-  return key.empty() ? "a metadata Key must not be empty" : "";
+Status CheckMetadataKey(std::string_view key) {
+  return key.empty() ? Status::InvalidArgument("a metadata Key must not be empty") : Status::Ok();
 }
 
-MetadataCheck CheckMetadataLimits(const storage::Metadata& written,
-                                  const storage::Metadata& after) {
+Status CheckMetadataLimits(const storage::Metadata& written, const storage::Metadata& after,
+                           MetadataLimit* broken) {
+  auto limit = [&](MetadataLimit which, std::string message) {
+    if (broken != nullptr) *broken = which;
+    return Status::ResourceExhausted(std::move(message));
+  };
   for (const auto& [key, value] : written) {
     if (key.size() > kMaxMetadataKeyBytes) {
-      return {MetadataLimit::kKeyTooLong, "a metadata key is " + Bytes(key.size()) +
-                                              "; a key is at most " + Bytes(kMaxMetadataKeyBytes)};
+      return limit(MetadataLimit::kKeyTooLong, "a metadata key is " + Bytes(key.size()) +
+                                                   "; a key is at most " +
+                                                   Bytes(kMaxMetadataKeyBytes));
     }
   }
   for (const auto& [key, value] : written) {
     if (value.size() > kMaxMetadataValueBytes) {
-      return {MetadataLimit::kValueTooLarge, "the value of metadata key \"" + key + "\" is " +
-                                                 Bytes(value.size()) + "; a value is at most " +
-                                                 Bytes(kMaxMetadataValueBytes)};
+      return limit(MetadataLimit::kValueTooLarge,
+                   "the value of metadata key \"" + key + "\" is " + Bytes(value.size()) +
+                       "; a value is at most " + Bytes(kMaxMetadataValueBytes));
     }
   }
   if (after.size() > kMaxMetadataKeys) {
-    return {MetadataLimit::kTooManyKeys, "the room would have " + std::to_string(after.size()) +
-                                             " metadata keys; at most " +
-                                             std::to_string(kMaxMetadataKeys) + " are allowed"};
+    return limit(MetadataLimit::kTooManyKeys,
+                 "the room would have " + std::to_string(after.size()) +
+                     " metadata keys; at most " + std::to_string(kMaxMetadataKeys) +
+                     " are allowed");
   }
   size_t total = 0;
   for (const auto& [key, value] : after) total += value.size();
   if (total > kMaxMetadataTotalBytes) {
-    return {MetadataLimit::kTotalTooLarge, "all metadata values together would be " + Bytes(total) +
-                                               "; at most " + Bytes(kMaxMetadataTotalBytes) +
-                                               " are allowed"};
+    return limit(MetadataLimit::kTotalTooLarge, "all metadata values together would be " +
+                                                    Bytes(total) + "; at most " +
+                                                    Bytes(kMaxMetadataTotalBytes) + " are allowed");
   }
-  return {};
+  return Status::Ok();
 }
 
 }  // namespace trtc::domain

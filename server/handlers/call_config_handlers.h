@@ -3,11 +3,12 @@
 #pragma once
 
 #include "server/api/endpoint_table.h"
+#include "server/common/json.h"
 
 namespace trtc::handlers {
 
-api::ApiReply SetCallConfig(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply GetCallConfig(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply DeleteCallConfig(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply SetCallConfig(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply GetCallConfig(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply DeleteCallConfig(const api::HandlerContext& context, const json::Value& body);
 
 }  // namespace trtc::handlers

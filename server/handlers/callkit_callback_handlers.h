@@ -3,12 +3,13 @@
 #pragma once
 
 #include "server/api/endpoint_table.h"
+#include "server/common/json.h"
 
 namespace trtc::handlers {
 
-api::ApiReply SetCallkitCallback(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply GetCallkitCallback(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply UpdateCallkitCallback(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply DeleteCallkitCallback(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply SetCallkitCallback(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply GetCallkitCallback(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply UpdateCallkitCallback(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply DeleteCallkitCallback(const api::HandlerContext& context, const json::Value& body);
 
 }  // namespace trtc::handlers

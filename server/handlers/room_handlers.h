@@ -3,13 +3,14 @@
 #pragma once
 
 #include "server/api/endpoint_table.h"
+#include "server/common/json.h"
 
 namespace trtc::handlers {
 
-api::ApiReply CreateRoom(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply DestroyRoom(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply UpdateRoomInfo(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply GetRoomInfo(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply GetRoomList(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply CreateRoom(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply DestroyRoom(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply UpdateRoomInfo(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply GetRoomInfo(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply GetRoomList(const api::HandlerContext& context, const json::Value& body);
 
 }  // namespace trtc::handlers

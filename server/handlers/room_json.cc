@@ -3,83 +3,59 @@
 namespace trtc::handlers {
 namespace {
 
-void WriteCategory(JsonWriter& writer, const std::vector<int64_t>& category) {
-  writer.StartArray();
-  for (int64_t value : category) writer.Int64(value);
-  writer.EndArray();
+void WriteCategory(json::Writer& w, const std::vector<int64_t>& category) {
+  w.StartArray();
+  for (int64_t value : category) w.Int(value);
+  w.EndArray();
 }
 
 }  // namespace
 
-void WriteRoomInfo(JsonWriter& writer, const storage::RoomInfo& room) {
-  writer.StartObject();
-  writer.Key("RoomId");
-  WriteString(writer, room.room_id);
-  writer.Key("RoomName");
-  WriteString(writer, room.room_name);
-  writer.Key("RoomType");
-  writer.String("Live");
-  writer.Key("Owner_Account");
-  WriteString(writer, room.owner_account);
-  writer.Key("CreateTime");
-  writer.Int64(room.create_time);
-  writer.Key("IsSeatEnabled");
-  writer.Bool(room.is_seat_enabled);
-  writer.Key("TakeSeatMode");
-  WriteString(writer, room.take_seat_mode);
-  writer.Key("MaxSeatCount");
-  writer.Int64(room.max_seat_count);
-  writer.Key("MaxMemberCount");
-  writer.Int64(room.max_member_count);
-  writer.Key("IsMessageDisabled");
-  writer.Bool(room.is_message_disabled);
-  writer.Key("CoverURL");
-  WriteString(writer, room.cover_url);
-  writer.Key("Category");
-  WriteCategory(writer, room.category);
-  writer.Key("ActivityStatus");
-  writer.Int64(room.activity_status);
-  writer.Key("ViewCount");
-  writer.Int64(room.view_count);
-  writer.Key("IsPublicVisible");
-  writer.Bool(room.is_public_visible);
-  writer.Key("Notice");
-  WriteString(writer, room.notice);
-  writer.EndObject();
+void WriteRoomInfo(json::Writer& w, const storage::RoomInfo& room) {
+  w.StartObject();
+  w.Key("RoomId").String(room.room_id);
+  w.Key("RoomName").String(room.room_name);
+  w.Key("RoomType").String("Live");
+  w.Key("Owner_Account").String(room.owner_account);
+  w.Key("CreateTime").Int(room.create_time);
+  w.Key("IsSeatEnabled").Bool(room.is_seat_enabled);
+  w.Key("TakeSeatMode").String(room.take_seat_mode);
+  w.Key("MaxSeatCount").Int(room.max_seat_count);
+  w.Key("MaxMemberCount").Int(room.max_member_count);
+  w.Key("IsMessageDisabled").Bool(room.is_message_disabled);
+  w.Key("CoverURL").String(room.cover_url);
+  w.Key("Category");
+  WriteCategory(w, room.category);
+  w.Key("ActivityStatus").Int(room.activity_status);
+  w.Key("ViewCount").Int(room.view_count);
+  w.Key("IsPublicVisible").Bool(room.is_public_visible);
+  w.Key("Notice").String(room.notice);
+  w.EndObject();
 }
 
-void WriteRoomListEntry(JsonWriter& writer, const storage::RoomInfo& room) {
-  writer.StartObject();
-  writer.Key("RoomName");
-  WriteString(writer, room.room_name);
-  writer.Key("RoomId");
-  WriteString(writer, room.room_id);
-  writer.Key("Owner_Account");
-  WriteString(writer, room.owner_account);
-  writer.Key("CoverURL");
-  WriteString(writer, room.cover_url);
-  writer.Key("Category");
-  WriteCategory(writer, room.category);
-  writer.Key("CreateTime");
-  writer.Int64(room.create_time);
-  writer.Key("ActivityStatus");
-  writer.Int64(room.activity_status);
-  writer.Key("ViewCount");
-  writer.Int64(room.view_count);
-  writer.EndObject();
+void WriteRoomListEntry(json::Writer& w, const storage::RoomInfo& room) {
+  w.StartObject();
+  w.Key("RoomName").String(room.room_name);
+  w.Key("RoomId").String(room.room_id);
+  w.Key("Owner_Account").String(room.owner_account);
+  w.Key("CoverURL").String(room.cover_url);
+  w.Key("Category");
+  WriteCategory(w, room.category);
+  w.Key("CreateTime").Int(room.create_time);
+  w.Key("ActivityStatus").Int(room.activity_status);
+  w.Key("ViewCount").Int(room.view_count);
+  w.EndObject();
 }
 
-void WriteMetadataList(JsonWriter& writer, const storage::Metadata& metadata) {
-  writer.StartArray();
+void WriteMetadataList(json::Writer& w, const storage::Metadata& metadata) {
+  w.StartArray();
   for (const auto& [key, value] : metadata) {
-    writer.StartObject();
-    writer.Key("Key");
-    WriteString(writer, key);
-    writer.Key("Value");
-    WriteString(writer, value);
-    writer.EndObject();
+    w.StartObject();
+    w.Key("Key").String(key);
+    w.Key("Value").String(value);
+    w.EndObject();
   }
-  writer.EndArray();
+  w.EndArray();
 }
 
 }  // namespace trtc::handlers

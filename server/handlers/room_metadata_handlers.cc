@@ -3,25 +3,18 @@
 #include <algorithm>
 #include <set>
 
-#include "server/handlers/json_text.h"
-#include "server/handlers/room_json.h"
 #include "server/domain/room_rules.h"
-#include "server/handlers/storage_failure.h"
+#include "server/handlers/replies.h"
+#include "server/handlers/room_json.h"
 #include "storage/room_store.h"
 
 namespace trtc::handlers {
 namespace {
 
-using namespace trtc::domain;  // the rules these APIs apply
-
 using api::ApiReply;
-using rapidjson::Value;
+using domain::MetadataLimit;
 
-ApiReply Invalid(std::string problem) {
-  return ApiReply::Fail(api::v4::kInvalidParameter, std::move(problem));
-}
-
-ApiReply StorageFailure(const Status& status) { return V4StorageFailure("room metadata", status); }
+constexpr api::Family kV4 = api::Family::kV4;
 
 const api::ErrorCode& CodeFor(MetadataLimit limit) {
   switch (limit) {
@@ -29,108 +22,100 @@ const api::ErrorCode& CodeFor(MetadataLimit limit) {
     case MetadataLimit::kValueTooLarge: return api::v4::kMetadataValueTooLarge;
     case MetadataLimit::kTooManyKeys: return api::v4::kTooManyMetadataKeys;
     case MetadataLimit::kTotalTooLarge: return api::v4::kMetadataTooLarge;
-    case MetadataLimit::kNone: break;
   }
   return api::v4::kInternal;
 }
 
-std::string_view Text(const Value& value) {
-  return std::string_view(value.GetString(), value.GetStringLength());
-}
-
 // set_room_metadata's `Metadata`: a non-empty array of {"Key": string, "Value": string}.
-std::string ReadMetadataList(const Value& body, storage::Metadata* written) {
-  auto it = body.FindMember("Metadata");
-  if (it == body.MemberEnd()) return "Metadata is required";
-  const std::string wanted =
-      "Metadata must be a non-empty array of {\"Key\": string, \"Value\": string}";
-  if (!it->value.IsArray() || it->value.Empty()) return wanted;
-  for (const Value& item : it->value.GetArray()) {
+Status ReadMetadataList(const json::Value& body, storage::Metadata* written) {
+  json::Fields::Array list;
+  Status status = json::Fields(body).Required("Metadata", &list);
+  if (status.code() == StatusCode::kInvalidArgument) return status;  // absent
+  const Status wanted = Status::InvalidArgument(
+      "Metadata must be a non-empty array of {\"Key\": string, \"Value\": string}");
+  if (!status.ok() || list.value->Empty()) return wanted;
+  for (const json::Value& item : list.value->GetArray()) {
     if (!item.IsObject()) return wanted;
-    auto key = item.FindMember("Key");
-    auto value = item.FindMember("Value");
-    if (key == item.MemberEnd() || value == item.MemberEnd() || !key->value.IsString() ||
-        !value->value.IsString()) {
-      return wanted;
-    }
-    std::string problem = MetadataKeyProblem(Text(key->value));
-    if (!problem.empty()) return problem;
-    written->emplace_back(Text(key->value), Text(value->value));
+    const json::Fields pair(item);
+    std::string_view key;
+    std::string_view value;
+    if (!pair.Required("Key", &key).ok() || !pair.Required("Value", &value).ok()) return wanted;
+    status = domain::CheckMetadataKey(key);
+    if (!status.ok()) return status;
+    written->emplace_back(key, value);
   }
-  return "";
+  return Status::Ok();
 }
 
 // The `Keys` array of strings of get and del; `allow_empty` for get (empty = all).
-std::string ReadKeys(const Value& body, bool allow_empty,
-                     std::set<std::string, std::less<>>* keys) {
-  auto it = body.FindMember("Keys");
-  if (it == body.MemberEnd()) return "Keys is required";
-  const std::string wanted = allow_empty ? "Keys must be an array of strings"
-                                         : "Keys must be a non-empty array of strings";
-  if (!it->value.IsArray() || (!allow_empty && it->value.Empty())) return wanted;
-  for (const Value& key : it->value.GetArray()) {
-    if (!key.IsString()) return wanted;
-    keys->emplace(Text(key));
+Status ReadKeys(const json::Value& body, bool allow_empty,
+                std::set<std::string, std::less<>>* keys) {
+  std::vector<std::string> list;
+  Status status = json::Fields(body).Required("Keys", &list);
+  if (status.code() == StatusCode::kWrongType || (status.ok() && !allow_empty && list.empty())) {
+    return Status::InvalidArgument(allow_empty ? "Keys must be an array of strings"
+                                               : "Keys must be a non-empty array of strings");
   }
-  return "";
+  if (!status.ok()) return status;
+  keys->insert(std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
+  return Status::Ok();
 }
 
 }  // namespace
 
-ApiReply SetRoomMetadata(const api::HandlerContext& context, const Value& body) {
+ApiReply SetRoomMetadata(const api::HandlerContext& context, const json::Value& body) {
   std::string room_id;
   storage::Metadata written;
-  std::string problem = ReadRoomId(body, &room_id);
-  if (problem.empty()) problem = ReadMetadataList(body, &written);
-  if (!problem.empty()) return Invalid(std::move(problem));
+  Status status = domain::ReadRoomId(json::Fields(body), &room_id);
+  if (status.ok()) status = ReadMetadataList(body, &written);
+  if (!status.ok()) return Refused(kV4, status);
   std::optional<ApiReply> rejection;
-  Status status = context.services.rooms->EditMetadata(
+  status = context.services.rooms->EditMetadata(
       context.sdkappid, room_id, [&](storage::Metadata* metadata) {
         storage::Metadata after = *metadata;
-        MergeMetadata(written, &after);
-        MetadataCheck check = CheckMetadataLimits(written, after);
-        if (!check.ok()) {
-          rejection = ApiReply::Fail(CodeFor(check.limit), std::move(check.message));
+        domain::MergeMetadata(written, &after);
+        MetadataLimit broken{};
+        Status limits = domain::CheckMetadataLimits(written, after, &broken);
+        if (!limits.ok()) {
+          rejection = ApiReply::Fail(CodeFor(broken), limits.message());
           return false;
         }
         *metadata = std::move(after);
         return true;
       });
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
-  if (!status.ok()) return StorageFailure(status);
+  if (!status.ok()) return StoreFailed(kV4, status);
   return rejection ? std::move(*rejection) : ApiReply::Ok();
 }
 
-ApiReply GetRoomMetadata(const api::HandlerContext& context, const Value& body) {
+ApiReply GetRoomMetadata(const api::HandlerContext& context, const json::Value& body) {
   std::string room_id;
   std::set<std::string, std::less<>> keys;
-  std::string problem = ReadRoomId(body, &room_id);
-  if (problem.empty()) problem = ReadKeys(body, /*allow_empty=*/true, &keys);
-  if (!problem.empty()) return Invalid(std::move(problem));
+  Status status = domain::ReadRoomId(json::Fields(body), &room_id);
+  if (status.ok()) status = ReadKeys(body, /*allow_empty=*/true, &keys);
+  if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::Metadata> metadata =
       context.services.rooms->GetMetadata(context.sdkappid, room_id);
   if (metadata.status().IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
-  if (!metadata.ok()) return StorageFailure(metadata.status());
+  if (!metadata.ok()) return StoreFailed(kV4, metadata.status());
   if (!keys.empty()) {
     std::erase_if(*metadata, [&](const auto& pair) { return !keys.contains(pair.first); });
   }
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  writer.StartObject();
-  writer.Key("Metadata");
-  WriteMetadataList(writer, *metadata);
-  writer.EndObject();
-  return ApiReply::Ok(TakeJson(buffer));
+  json::Writer w;
+  w.StartObject().Key("Metadata");
+  WriteMetadataList(w, *metadata);
+  w.EndObject();
+  return ApiReply::Ok(w.Take());
 }
 
-ApiReply DelRoomMetadata(const api::HandlerContext& context, const Value& body) {
+ApiReply DelRoomMetadata(const api::HandlerContext& context, const json::Value& body) {
   std::string room_id;
   std::set<std::string, std::less<>> keys;
-  std::string problem = ReadRoomId(body, &room_id);
-  if (problem.empty()) problem = ReadKeys(body, /*allow_empty=*/false, &keys);
-  if (!problem.empty()) return Invalid(std::move(problem));
+  Status status = domain::ReadRoomId(json::Fields(body), &room_id);
+  if (status.ok()) status = ReadKeys(body, /*allow_empty=*/false, &keys);
+  if (!status.ok()) return Refused(kV4, status);
   bool none_existed = false;
-  Status status = context.services.rooms->EditMetadata(
+  status = context.services.rooms->EditMetadata(
       context.sdkappid, room_id, [&](storage::Metadata* metadata) {
         const size_t removed =
             std::erase_if(*metadata, [&](const auto& pair) { return keys.contains(pair.first); });
@@ -138,7 +123,7 @@ ApiReply DelRoomMetadata(const api::HandlerContext& context, const Value& body) 
         return !none_existed;
       });
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
-  if (!status.ok()) return StorageFailure(status);
+  if (!status.ok()) return StoreFailed(kV4, status);
   if (none_existed) return ApiReply::Fail(api::v4::kNoMetadataKeysToDelete);
   return ApiReply::Ok();
 }

@@ -4,11 +4,12 @@
 #pragma once
 
 #include "server/api/endpoint_table.h"
+#include "server/common/json.h"
 
 namespace trtc::handlers {
 
-api::ApiReply SetRoomMetadata(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply GetRoomMetadata(const api::HandlerContext& context, const rapidjson::Value& body);
-api::ApiReply DelRoomMetadata(const api::HandlerContext& context, const rapidjson::Value& body);
+api::ApiReply SetRoomMetadata(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply GetRoomMetadata(const api::HandlerContext& context, const json::Value& body);
+api::ApiReply DelRoomMetadata(const api::HandlerContext& context, const json::Value& body);
 
 }  // namespace trtc::handlers

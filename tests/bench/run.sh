@@ -4,13 +4,15 @@
 # requests/s and p50/p99 latency at 1 and 64 connections for an authenticated
 # v4 get_callback, a durable v4 set_callback, a v1 get — in memory and on disk — and the
 # same load against tests/bench/reference_server (the HTTP stack doing no work), plus
-# start-to-ready time and RSS idle and under load.
+# start-to-ready time and RSS idle and under load; then the state-size case: get_room_list's
+# first page and a middle page with 10 rooms and with 10,000.
 #
 # The server under test (and the reference) runs one worker thread pinned to CPU 0 and wrk
 # one thread pinned to CPU 1: on a 2-core machine, letting them share both cores measures
 # the scheduler more than the server (every p99 was several ms, the reference's too).
 #
-#   tests/bench/run.sh [SECONDS_PER_RUN]       (default 5; needs wrk, curl, node, taskset)
+#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size]
+#       (default 5 seconds; "state-size" runs that case alone; needs wrk, curl, node, taskset)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-5}
@@ -60,6 +62,78 @@ expect_ok() {  # the call must succeed, or the numbers would measure an error pa
 }
 
 row() { printf '| %-34s | %5s | %9s | %9s | %9s |\n' "$@"; }
+
+# wrk's latency ("850.00us", "1.23ms", "2.00s") in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0;
+                         else if (v ~ /s$/) v = v * 1000; printf "%.2f", v }'
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# Cost against state size: get_room_list's first page and a page from the middle of the
+# list (Count 5 both, so every answer holds 5 rooms) with 10 rooms and with 10,000, seeded
+# by a fixture. Both emulators are up at once and driven in alternating rounds, so that a
+# slow moment of a shared machine hits both sizes alike; the medians of 3 rounds are shown.
+state_size_case() {
+  local list=v4/live_engine_http_srv/get_room_list n kind conns round body r p50 p99
+  local -A room_port room_pid middle rates p99s
+  for n in 10 10000; do
+    awk -v n="$n" -v key="$key" 'BEGIN {
+      app = "\"sdkappid\":1400000000"
+      printf "{\"apps\":[{%s,\"key\":\"%s\",\"packages\":{\"live\":true}}],\"rooms\":[", app, key
+      for (i = 0; i < n; i++) printf "%s{%s,\"room_id\":\"room-%05d\"}", (i ? "," : ""), app, i
+      print "]}" }' >"$work/rooms-$n.json"
+    start_emulator --in-memory --fixtures "$work/rooms-$n.json"
+    room_port[$n]=$port room_pid[$n]=$pid
+    # The cursor after the first n/2 rooms, walked to as a client would.
+    local left=$((n / 2)) next="" count reply
+    while [ "$left" -gt 0 ]; do
+      count=$((left < 20 ? left : 20))
+      reply=$(curl -s "http://127.0.0.1:$port/$list?$query" \
+        -d "{\"Next\":\"$next\",\"Count\":$count}")
+      next=$(echo "$reply" | grep -o '"Next":"[^"]*"' | cut -d'"' -f4)
+      left=$((left - count))
+    done
+    middle[$n]=$next
+    expect_ok "$list" "{\"Next\":\"$next\",\"Count\":5}"
+  done
+  for conns in 1 64; do
+    for round in 1 2 3; do
+      for kind in first middle; do
+        for n in 10 10000; do
+          body='{"Count":5}'
+          [ "$kind" = middle ] && body="{\"Next\":\"${middle[$n]}\",\"Count\":5}"
+          read -r r p50 p99 < <(load "$conns" "http://127.0.0.1:${room_port[$n]}/$list?$query" \
+            "$body")
+          rates["$kind $n $conns"]+="$r "
+          p99s["$kind $n $conns"]+="$(to_ms "$p99") "
+        done
+      done
+    done
+  done
+  kill -TERM "${room_pid[10]}" "${room_pid[10000]}"
+  wait "${room_pid[10]}" "${room_pid[10000]}" || true
+  echo
+  echo "get_room_list against state size (Count 5; medians of 3 alternating rounds; p99 in ms):"
+  echo
+  printf '| %-6s | %5s | %12s | %8s | %15s | %11s | %16s |\n' page conns "10 rooms r/s" "p99" \
+    "10,000 rooms r/s" "p99" "ratio 10,000/10"
+  printf '| %-6s | %5s | %12s | %8s | %15s | %11s | %16s |\n' --- ---: ---: ---: ---: ---: ---:
+  local small big
+  for conns in 1 64; do
+    for kind in first middle; do
+      small=$(median ${rates["$kind 10 $conns"]}) big=$(median ${rates["$kind 10000 $conns"]})
+      printf '| %-6s | %5s | %12s | %8s | %15s | %11s | %16s |\n' "$kind" "$conns" "$small" \
+        "$(median ${p99s["$kind 10 $conns"]})" "$big" "$(median ${p99s["$kind 10000 $conns"]})" \
+        "$(awk -v a="$big" -v b="$small" 'BEGIN { printf "%.2f", a / b }')"
+    done
+  done
+}
+
+if [ "${2:-}" = state-size ]; then
+  state_size_case
+  exit 0
+fi
 
 echo "## trtc-emulator benchmark ($(nproc) cores, ${secs}s per run, wrk over loopback;" \
   "server on CPU $server_cpu with one thread, wrk on CPU $load_cpu)"
@@ -127,5 +201,7 @@ for conns in 1 64; do
     sort -n | sed -n 3p) of 5 alternating rounds (${ratios[*]})"
 done
 kill -TERM "$pid" "$ref"; wait "$pid" "$ref" 2>/dev/null || true
+state_size_case
+echo
 cat "$work/rss"
 echo "binary: $(stat -c %s "$bin") bytes ($(strip -o "$work/stripped" "$bin" && stat -c %s "$work/stripped") stripped)"

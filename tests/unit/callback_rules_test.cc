@@ -1,16 +1,22 @@
 // The callback configuration rules shared by both families' handlers and the fixtures.
 #include <gtest/gtest.h>
-#include <rapidjson/document.h>
 
+#include "server/common/json.h"
 #include "server/domain/callback_rules.h"
 
 namespace trtc::domain {
 namespace {
 
-RuleResult Check(const char* json, const CallbackShape& shape, storage::CallbackConfig* config) {
-  rapidjson::Document document;
-  document.Parse(json);
-  return ParseCallbackConfig(document, shape, config);
+Status Check(const char* text, const CallbackShape& shape, storage::CallbackConfig* config) {
+  json::Body body;
+  Status status = body.Parse(text, "test body");
+  EXPECT_TRUE(status.ok()) << status.message();
+  return ParseCallbackConfig(body.root(), shape, config);
+}
+
+StatusCode CodeOf(const char* text, const CallbackShape& shape) {
+  storage::CallbackConfig config;
+  return Check(text, shape, &config).code();
 }
 
 TEST(CallbackRulesTest, SchemeIsCaseInsensitiveHttpOrHttps) {
@@ -36,30 +42,34 @@ TEST(CallbackRulesTest, WordLists) {
 }
 
 TEST(CallbackRulesTest, ProblemsAreClassified) {
-  storage::CallbackConfig config;
-  EXPECT_EQ(Check(R"({"actions":["cancel"]})", kCallkitApi, &config).problem, RuleProblem::kMissing);
-  EXPECT_EQ(Check(R"({"address":[],"actions":["cancel"]})", kCallkitApi, &config).problem,
-            RuleProblem::kWrongType);
-  EXPECT_EQ(Check(R"({"address":"x","actions":["cancel"]})", kCallkitApi, &config).problem,
-            RuleProblem::kBadValue);
-  EXPECT_EQ(Check(R"({"address":"http://x"})", kCallkitApi, &config).problem, RuleProblem::kMissing);
-  EXPECT_EQ(Check(R"({"address":"http://x","actions":{}})", kCallkitApi, &config).problem,
-            RuleProblem::kWrongType);
-  EXPECT_EQ(Check(R"({"address":"http://x","actions":[]})", kCallkitApi, &config).problem,
-            RuleProblem::kBadValue);
-  EXPECT_EQ(Check(R"({"address":"http://x","actions":[null]})", kCallkitApi, &config).problem,
-            RuleProblem::kWrongType);
-  EXPECT_EQ(Check(R"({"address":"http://x","actions":["hang_up"]})", kCallkitApi, &config).problem,
-            RuleProblem::kBadValue);
+  // Missing fields and values not allowed are kInvalidArgument; wrong JSON types kWrongType.
+  EXPECT_EQ(CodeOf(R"({"actions":["cancel"]})", kCallkitApi), StatusCode::kInvalidArgument);
+  EXPECT_EQ(CodeOf(R"({"address":[],"actions":["cancel"]})", kCallkitApi), StatusCode::kWrongType);
+  EXPECT_EQ(CodeOf(R"({"address":"x","actions":["cancel"]})", kCallkitApi),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(CodeOf(R"({"address":"http://x"})", kCallkitApi), StatusCode::kInvalidArgument);
+  EXPECT_EQ(CodeOf(R"({"address":"http://x","actions":{}})", kCallkitApi), StatusCode::kWrongType);
+  EXPECT_EQ(CodeOf(R"({"address":"http://x","actions":[]})", kCallkitApi),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(CodeOf(R"({"address":"http://x","actions":[null]})", kCallkitApi),
+            StatusCode::kWrongType);
+  EXPECT_EQ(CodeOf(R"({"address":"http://x","actions":["hang_up"]})", kCallkitApi),
+            StatusCode::kInvalidArgument);
 }
 
 TEST(CallbackRulesTest, MessagesNameTheField) {
   storage::CallbackConfig config;
-  EXPECT_EQ(Check(R"({"address":"x","actions":["cancel"]})", kCallkitApi, &config).message,
+  EXPECT_EQ(Check(R"({"address":"x","actions":["cancel"]})", kCallkitApi, &config).message(),
             "Callback address must start with http or https");
-  EXPECT_EQ(Check(R"({"Url":"http://x","CallbackCommandList":["x"]})", kCallConfigApi, &config).message,
+  EXPECT_EQ(Check(R"({"Url":"http://x","CallbackCommandList":["x"]})", kCallConfigApi, &config).message(),
             "CallbackCommandList: unknown callback command \"x\"");
-  EXPECT_EQ(Check(R"({"url":"http://x"})", kCallConfigSeed, &config).message, "commands is required");
+  EXPECT_EQ(Check(R"({"url":"http://x"})", kCallConfigSeed, &config).message(),
+            "commands is required");
+  EXPECT_EQ(Check(R"({"Url":5,"CallbackCommandList":[]})", kCallConfigApi, &config).message(),
+            "Url must be a string");
+  EXPECT_EQ(Check(R"({"Url":"http://x","CallbackCommandList":"x"})", kCallConfigApi, &config)
+                .message(),
+            "CallbackCommandList must be an array of strings");
 }
 
 TEST(CallbackRulesTest, ValidConfigKeepsFirstOccurrences) {

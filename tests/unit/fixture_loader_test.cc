@@ -62,10 +62,10 @@ TEST(FixtureLoaderTest, ErrorsNameTheFileAndEntry) {
     const char* json;
     const char* message;
   } cases[] = {
-      {R"({"apps":[{"sdkappid":4294967296,"key":"k"}]})", "t.json: apps[0].sdkappid: must be an unsigned 32-bit integer"},
+      {R"({"apps":[{"sdkappid":4294967296,"key":"k"}]})", "t.json: apps[0].sdkappid must be an unsigned 32-bit integer"},
       {R"({"apps":[{"sdkappid":1,"key":"k","admins":[]}]})", "t.json: apps[0].admins: must be a non-empty array of strings"},
       {R"({"apps":[],"hotels":[]})", "t.json: fixture: unknown member \"hotels\""},
-      {R"({"apps":[],"rooms":[{"sdkappid":1}]})", "t.json: rooms[0]: room_id is required"},
+      {R"({"apps":[],"rooms":[{"sdkappid":1}]})", "t.json: rooms[0].room_id is required"},
       {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"r","colour":1}]})",
        "t.json: rooms[0]: unknown member \"colour\""},
       {R"({"apps":[],"rooms":[{"sdkappid":1,"room_id":"0123456789012345678901234567890123456789012345678"}]})",

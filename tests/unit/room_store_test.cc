@@ -2,7 +2,10 @@
 #include "storage/room_store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include <cstdio>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,6 +82,37 @@ class RoomStoreTest : public ::testing::Test {
       if (more) after = PositionOf(rooms->rooms.back());
     }
     return ids;
+  }
+
+  // EXPLAIN QUERY PLAN of List()'s statement with these parameters, one detail a line.
+  std::string ListPlan(int64_t list_view, int64_t list_time, const std::string& room_id) {
+    const std::string sql = std::string("EXPLAIN QUERY PLAN ") + RoomStore::kListSql;
+    std::string plan;
+    Status status = db_->WithLock([&]() -> Status {
+      Query query(db_.get(), sql.c_str());
+      query.Bind(kApp).Bind(list_view).Bind(list_time).Bind(room_id).Bind(int64_t{21});
+      for (;;) {
+        StatusOr<bool> row = query.Step();
+        if (!row.ok()) return row.status();
+        if (!*row) return Status::Ok();
+        plan += query.ColumnText(3) + "\n";
+      }
+    });
+    EXPECT_TRUE(status.ok()) << status.message();
+    return plan;
+  }
+  // SQLite's virtual machine steps for one List() call: its work, whatever the machine.
+  int ListSteps(const std::optional<RoomListPosition>& after, int64_t limit) {
+    auto steps = [&] {
+      return db_->WithLock([&] {
+        return sqlite3_stmt_status(db_->Statement(RoomStore::kListSql), SQLITE_STMTSTATUS_VM_STEP,
+                                   /*resetFlg=*/1);
+      });
+    };
+    (void)steps();
+    StatusOr<RoomPage> page = List(kApp, after, limit);
+    EXPECT_EQ(page.ok() ? page->rooms.size() : 0u, static_cast<size_t>(limit));
+    return steps();
   }
 
   testing::TempDir dir_;
@@ -293,6 +327,83 @@ TEST_F(RoomStoreTest, ListWithMetadataGivesEveryRoomInListOrderWithItsMetadata) 
   rooms = store_->ListWithMetadata(1400000009);
   ASSERT_TRUE(rooms.ok());
   EXPECT_TRUE(rooms->empty());
+}
+
+// get_room_list must cost the same with 10 rooms as with 10,000: the first page and a
+// page after a cursor are both one seek into room_list_order, never a scan or a sort.
+TEST_F(RoomStoreTest, ListSeeksInTheListingIndexForTheFirstPageAndAfterACursor) {
+  for (int i = 0; i < 50; ++i) {
+    ASSERT_TRUE(Create(kApp, Room("room-" + std::to_string(i), 100 + i % 7)));
+  }
+  const std::string first = ListPlan(std::numeric_limits<int64_t>::min(), 0, "");
+  const std::string after = ListPlan(0, -103, "room-30");
+  for (const std::string& plan : {first, after}) {
+    SCOPED_TRACE(plan);
+    EXPECT_EQ(plan.find("SCAN room"), std::string::npos);
+    EXPECT_EQ(plan.find("USE TEMP B-TREE"), std::string::npos);
+    // The row value bounds the seek: the cursor is where the index range starts.
+    EXPECT_NE(plan.find("SEARCH room USING INDEX room_list_order (sdkappid=? AND "
+                        "(list_view,list_time,room_id)>(?,?,?))"),
+              std::string::npos);
+  }
+}
+
+TEST_F(RoomStoreTest, APageDeepInTheListCostsWhatAPageNearTheStartCosts) {
+  for (int i = 0; i < 2000; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "room-%04d", i);
+    ASSERT_TRUE(Create(kApp, Room(id)));
+  }
+  ASSERT_TRUE(Create(kOtherApp, Room("elsewhere")));
+  auto after = [](const char* room_id) { return RoomListPosition{0, 1700000000, room_id}; };
+  const int first = ListSteps(std::nullopt, 5);
+  const int near = ListSteps(after("room-0005"), 5);
+  const int middle = ListSteps(after("room-1000"), 5);
+  const int deep = ListSteps(after("room-1990"), 5);
+  // The same work wherever the page starts (a walk past the rooms before it would add
+  // thousands of steps), and about the first page's.
+  EXPECT_EQ(middle, near);
+  EXPECT_EQ(deep, near);
+  EXPECT_GT(first, 0);
+  EXPECT_LE(near, 2 * first) << "first page " << first << " steps, a later page " << near;
+}
+
+// A database written by the previous schema (version 3, before room_list_order) is
+// migrated on open, its rooms listed in the same order.
+TEST_F(RoomStoreTest, RoomsOfASchemaVersion3DatabaseAreListedAfterTheMigration) {
+  store_.reset();
+  db_.reset();
+  const std::string path = dir_.File("rooms.db");
+  {
+    // Back to version 3's shape by hand: no room_list_order, the old index, rooms in it.
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(
+        raw,
+        "DROP INDEX room_list_order;"
+        "ALTER TABLE room DROP COLUMN list_view;"
+        "ALTER TABLE room DROP COLUMN list_time;"
+        "CREATE INDEX room_listing ON room (sdkappid, view_count DESC, create_time DESC, room_id);"
+        "INSERT INTO room (sdkappid, room_id, room_name, owner_account, create_time, "
+        "is_seat_enabled, take_seat_mode, max_seat_count, max_member_count, "
+        "is_message_disabled, cover_url, category, activity_status, view_count, "
+        "is_public_visible, notice, seat_template) VALUES "
+        "(1400000001, 'b', '', '', 100, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 0, 0, '', ''),"
+        "(1400000001, 'a', '', '', 100, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 0, 0, '', ''),"
+        "(1400000001, 'new', '', '', 200, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 0, 0, '', ''),"
+        "(1400000001, 'seen', '', '', 50, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 9, 0, '', '');"
+        "PRAGMA user_version = 3;",
+        nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << (error != nullptr ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(raw);
+  }
+  Reopen();
+  EXPECT_EQ(db_->schema_version(), Database::LatestSchemaVersion());
+  EXPECT_EQ(ListAll(kApp, 20), (std::vector<std::string>{"seen", "new", "a", "b"}));
+  EXPECT_EQ(ListAll(kApp, 1), (std::vector<std::string>{"seen", "new", "a", "b"}));
+  EXPECT_NE(ListPlan(0, -100, "a").find("room_list_order"), std::string::npos);
 }
 
 }  // namespace

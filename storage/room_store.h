@@ -1,4 +1,4 @@
-// RoomStore: the live rooms of each app (api.md §4) and their metadata. Room IDs are per
+// RoomStore: the live rooms of each app (TRTC pages 63398-63406) and their metadata. Room IDs are per
 // app. Plain values in, plain values out: no JSON and no rules here — the handlers decide
 // what is valid; every call below is one transaction, so a rejected change writes nothing.
 #pragma once

@@ -167,14 +167,14 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
 
   const std::string db_path = options.in_memory ? ":memory:" : options.db;
   status = storage::Database::Open(db_path, &parts->database);
-  if (!status.ok()) return Status::Error("database " + db_path + ": " + status.message());
+  if (!status.ok()) return status.Prefixed("database " + db_path + ": ");
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
   parts->rooms = std::make_unique<storage::RoomStore>(parts->database.get());
   parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
   parts->outbox = std::make_unique<storage::CallbackOutbox>(parts->database.get());
   status = ApplySeeds(fixtures, *parts->callback_configs, *parts->rooms, parts->clock,
                       *parts->ledger);
-  if (!status.ok()) return Status::Error("applying fixture seeds: " + status.message());
+  if (!status.ok()) return status.Prefixed("applying fixture seeds: ");
 
   api::Services services;
   services.callback_configs = parts->callback_configs.get();
@@ -201,7 +201,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
       std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery);
   // Deliveries a previous run left pending carry on where they stopped.
   status = parts->callback_dispatcher->Resume();
-  if (!status.ok()) return Status::Error("reading the callback outbox: " + status.message());
+  if (!status.ok()) return status.Prefixed("reading the callback outbox: ");
   parts->calls = std::make_unique<callbacks::CallSimulator>(
       *parts->callback_configs, *parts->outbox, *parts->callback_dispatcher, parts->clock,
       options.seed);

@@ -1,4 +1,4 @@
-// The fixture loader (emulator.md "Fixtures"): reads a fixture file, or every *.json file
+// The fixture loader (README "Fixtures"): reads a fixture file, or every *.json file
 // of a folder in name order, validates every entry with the same rules as the API that
 // would have written it, and returns apps (configuration) and seeds (applied once per
 // database by the caller). Unknown members are errors, so a typo never passes silently.

@@ -41,7 +41,6 @@ class [[nodiscard]] Status {
     return {StatusCode::kResourceExhausted, std::move(message)};
   }
   static Status Internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
-  static Status Error(std::string message) { return Internal(std::move(message)); }  // transitional
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

@@ -13,7 +13,7 @@
 
 namespace trtc::domain {
 
-// The documented event words of each family (api.md §2.1, §3).
+// The documented event words of each family (TRTC pages 68934 and 60135).
 bool IsCallCommand(std::string_view word);    // v4: "Call.CallbackAfterStartCall", ...
 bool IsCallkitAction(std::string_view word);  // v1: "call_busy", "caller_start_call", ...
 

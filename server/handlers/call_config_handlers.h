@@ -1,5 +1,5 @@
 // v4/call_config/*: the TUICallKit callback configuration on the Chat REST host
-// (api.md §2). One configuration per app; set overwrites; no update API.
+// (TRTC pages 68933-68939). One configuration per app; set overwrites; no update API.
 #pragma once
 
 #include "server/api/endpoint_table.h"

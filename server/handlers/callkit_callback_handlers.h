@@ -1,4 +1,4 @@
-// v1/callback/*: the TUICallKit callback configuration on the callkit host (api.md §3).
+// v1/callback/*: the TUICallKit callback configuration on the callkit host (TRTC pages 60131-60135).
 // One configuration per app, independent of the v4 one.
 #pragma once
 

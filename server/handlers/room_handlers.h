@@ -1,5 +1,5 @@
 // v4/live_engine_http_srv/{create_room, destroy_room, update_room_info, get_room_info,
-// get_room_list}: the live rooms of an app (api.md §4). Room IDs are per app.
+// get_room_list}: the live rooms of an app (TRTC pages 63398-63406). Room IDs are per app.
 #pragma once
 
 #include "server/api/endpoint_table.h"

@@ -1,4 +1,4 @@
-// The JSON shapes of rooms and metadata in api.md §4 responses, field names and order
+// The JSON shapes of rooms and metadata in the responses of TRTC pages 63404, 63405 and 64374, field names and order
 // exactly as documented. Also used by the control plane's state dump.
 #pragma once
 

@@ -1,5 +1,5 @@
 // v4/live_engine_http_srv/{set,get,del}_room_metadata: a room's key/value metadata
-// (api.md §4). Limits are checked on the state after the change, before anything is
+// (TRTC pages 64374-64376). Limits are checked on the state after the change, before anything is
 // written; a rejected call leaves the room as it was.
 #pragma once
 

@@ -38,7 +38,7 @@ Status HttpServer::Listen(const std::string& host, uint16_t port) {
   auto results = resolver.resolve(host, std::to_string(port),
                                   tcp::resolver::numeric_service | tcp::resolver::passive, ec);
   if (ec || results.empty()) {
-    return Status::Error("cannot resolve bind address \"" + host + "\": " + ec.message());
+    return Status::Internal("cannot resolve bind address \"" + host + "\": " + ec.message());
   }
   const tcp::endpoint endpoint = results.begin()->endpoint();
   acceptor_.open(endpoint.protocol(), ec);
@@ -46,7 +46,7 @@ Status HttpServer::Listen(const std::string& host, uint16_t port) {
   if (!ec) acceptor_.bind(endpoint, ec);
   if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return Status::Error("cannot listen on " + host + ":" + std::to_string(port) + ": " +
+    return Status::Internal("cannot listen on " + host + ":" + std::to_string(port) + ": " +
                          ec.message());
   }
   port_ = acceptor_.local_endpoint().port();

@@ -8,7 +8,6 @@
 #include <optional>
 #include <set>
 #include <sstream>
-#include <tuple>
 
 #include "server/app/default_fixture.h"
 #include "server/common/json.h"
@@ -253,15 +252,22 @@ Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* 
     fixtures->apps.push_back(std::move(app));
     return Status::Ok();
   });
-  for (auto [section, shape, seeds] :
-       {std::tuple{"call_callbacks", &domain::kCallConfigSeed, &fixtures->call_callbacks},
-        std::tuple{"callkit_callbacks", &domain::kCallkitSeed, &fixtures->callkit_callbacks}}) {
+  // Not structured bindings: clang before 16 cannot capture one in a lambda.
+  struct Section {
+    const char* name;
+    const domain::CallbackShape& shape;
+    std::vector<CallbackSeed>& seeds;
+  };
+  for (const Section& section :
+       {Section{"call_callbacks", domain::kCallConfigSeed, fixtures->call_callbacks},
+        Section{"callkit_callbacks", domain::kCallkitSeed, fixtures->callkit_callbacks}}) {
     if (!status.ok()) return status;
-    status = ReadEntries(ctx, root, section, [&](const std::string& where, const Value& entry) {
+    status = ReadEntries(ctx, root, section.name, [&](const std::string& where,
+                                                      const Value& entry) {
       CallbackSeed seed;
       seed.origin = origin + ": " + where;
-      Status read = ReadCallbackSeed(ctx, where, entry, *shape, &seed);
-      if (read.ok()) seeds->push_back(std::move(seed));
+      Status read = ReadCallbackSeed(ctx, where, entry, section.shape, &seed);
+      if (read.ok()) section.seeds.push_back(std::move(seed));
       return read;
     });
   }

@@ -1,6 +1,6 @@
-// RoomStore: the live rooms of each app (TRTC pages 63398-63406) and their metadata. Room IDs are per
-// app. Plain values in, plain values out: no JSON and no rules here — the handlers decide
-// what is valid; every call below is one transaction, so a rejected change writes nothing.
+// RoomStore: the live rooms of each app (TRTC pages 63398-63406) and their metadata. Room IDs are
+// per app. Plain values in, plain values out: no JSON and no rules here — the handlers decide what
+// is valid; every call below is one transaction, so a rejected change writes nothing.
 #pragma once
 
 #include <cstdint>

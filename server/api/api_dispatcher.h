@@ -1,8 +1,8 @@
-// ApiDispatcher: the REST pipeline of both families. For each request, in the order the
-// real service checks (the REST overviews: Chat product 1047 page 34620, callkit TRTC page 60138): route -> query parameters -> app -> UserSig -> admin
-// -> package -> hooks (rate limits, ...) -> [body read] -> JSON body -> handler; and back
-// through the family's envelope writer. It sees HTTP only as a method, a target and a
-// body; handlers see only their JSON body and the stores.
+// ApiDispatcher: the REST pipeline of both families. For each request, in the order the real
+// service checks (the REST overviews: Chat product 1047 page 34620, callkit TRTC page 60138): route
+// -> query parameters -> app -> UserSig -> admin -> package -> hooks (rate limits, ...) -> [body
+// read] -> JSON body -> handler; and back through the family's envelope writer. It sees HTTP only
+// as a method, a target and a body; handlers see only their JSON body and the stores.
 #pragma once
 
 #include <cstdint>

@@ -22,8 +22,8 @@ const ErrorCode& V4Error(Rejection rejection) {
   return v4::kInternal;
 }
 
-// The callkit host documents no 60xxx codes: every query problem is 70001, and with no
-// key to verify against, an unknown app is an invalid UserSig (callkit common codes, TRTC page 60138).
+// The callkit host documents no 60xxx codes: every query problem is 70001, and with no key to
+// verify against, an unknown app is an invalid UserSig (callkit common codes, TRTC page 60138).
 const ErrorCode& V1Error(Rejection rejection) {
   switch (rejection) {
     case Rejection::kMalformedQuery:

@@ -1,6 +1,6 @@
-// Base64 as UserSig uses it (Tencent's tls-sig-api-v2 libraries, github.com/tencentyun): the standard alphabet
-// (RFC 4648 §4, padded) inside the document (TLS.sig, TLS.userbuf), and Tencent's URL
-// alphabet ('+' -> '*', '/' -> '-', '=' -> '_') for the outer layer.
+// Base64 as UserSig uses it (Tencent's tls-sig-api-v2 libraries, github.com/tencentyun): the
+// standard alphabet (RFC 4648 §4, padded) inside the document (TLS.sig, TLS.userbuf), and Tencent's
+// URL alphabet ('+' -> '*', '/' -> '-', '=' -> '_') for the outer layer.
 //
 // Decoding is strict: the length must be a multiple of 4 (as OpenSSL's EVP_DecodeBlock,
 // which the official checker uses, demands), every character must be in the alphabet,

@@ -1,5 +1,5 @@
-// What a TLSSigAPIv2 UserSig signs, and the signature: shared by the verifier and the
-// generator so that the two can never disagree (TLSSigAPIv2: HMAC-SHA256 over the documented field lines).
+// What a TLSSigAPIv2 UserSig signs, and the signature: shared by the verifier and the generator so
+// that the two can never disagree (TLSSigAPIv2: HMAC-SHA256 over the documented field lines).
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
-// UserSigVerifier: checks a TLSSigAPIv2 UserSig exactly as the official checker does
-// (the order of Tencent's official checkers: tls-sig-api's C++, Go and PHP verifiers), in the official order, and says which step failed.
-// It knows nothing of HTTP or of either REST family: each family's envelope maps the
-// outcome to its own error code.
+// UserSigVerifier: checks a TLSSigAPIv2 UserSig exactly as the official checker does (the order of
+// Tencent's official checkers: tls-sig-api's C++, Go and PHP verifiers), in the official order, and
+// says which step failed. It knows nothing of HTTP or of either REST family: each family's envelope
+// maps the outcome to its own error code.
 #pragma once
 
 #include <cstdint>

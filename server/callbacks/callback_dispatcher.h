@@ -4,10 +4,11 @@
 // receiver sees the steps of a call as they happened; retries never hold up later
 // deliveries.
 //
-// Retry policy (status and event callback pages, TRTC 60130 and 60129; Chat webhooks, 1047/34354): a v1 delivery is accepted when the app answers HTTP 200 with
-// {"ErrorCode":0,...}; otherwise it is tried again after 0, 1, 1, 2, 3 and 5 retry units
-// (one unit is a second, like the real service; tests shorten it), then abandoned. A v4
-// delivery is tried once, and any 2xx answer counts as delivered.
+// Retry policy (status and event callback pages, TRTC 60130 and 60129; Chat webhooks, 1047/34354):
+// a v1 delivery is accepted when the app answers HTTP 200 with {"ErrorCode":0,...}; otherwise it is
+// tried again after 0, 1, 1, 2, 3 and 5 retry units (one unit is a second, like the real service;
+// tests shorten it), then abandoned. A v4 delivery is tried once, and any 2xx answer counts as
+// delivered.
 #pragma once
 
 #include <chrono>

@@ -1,7 +1,7 @@
-// PlanCallbacks: plays a simulated call step by step — start, ring, answer or not, hang
-// up — and lists, in the order they happen, the callbacks the real service would POST
-// for it (TRTC pages 68941, 68940, 69215, 60130, 60129): the v4 Call.* commands and the v1 actions the app has configured,
-// each family with its own URL query string and body. Pure: no I/O, no clock.
+// PlanCallbacks: plays a simulated call step by step — start, ring, answer or not, hang up — and
+// lists, in the order they happen, the callbacks the real service would POST for it (TRTC pages
+// 68941, 68940, 69215, 60130, 60129): the v4 Call.* commands and the v1 actions the app has
+// configured, each family with its own URL query string and body. Pure: no I/O, no clock.
 #pragma once
 
 #include <cstdint>

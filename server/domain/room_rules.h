@@ -1,8 +1,8 @@
-// The rules of live rooms and their metadata (TRTC pages 63401-63405, 64374-64376),
-// shared by the REST handlers and the fixture loader, so that a seeded room is checked
-// exactly like the API that would have written it. Knows JSON values and plain limits, not envelopes or codes:
-// each answers a Status and each caller maps it to its own answer. Sizes are UTF-8 bytes
-// (the body parser has already validated the encoding).
+// The rules of live rooms and their metadata (TRTC pages 63401-63405, 64374-64376), shared by the
+// REST handlers and the fixture loader, so that a seeded room is checked exactly like the API that
+// would have written it. Knows JSON values and plain limits, not envelopes or codes: each answers a
+// Status and each caller maps it to its own answer. Sizes are UTF-8 bytes (the body parser has
+// already validated the encoding).
 #pragma once
 
 #include <cstddef>

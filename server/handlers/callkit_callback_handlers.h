@@ -1,5 +1,5 @@
-// v1/callback/*: the TUICallKit callback configuration on the callkit host (TRTC pages 60131-60135).
-// One configuration per app, independent of the v4 one.
+// v1/callback/*: the TUICallKit callback configuration on the callkit host (TRTC pages
+// 60131-60135). One configuration per app, independent of the v4 one.
 #pragma once
 
 #include "server/api/endpoint_table.h"

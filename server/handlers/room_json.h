@@ -1,5 +1,5 @@
-// The JSON shapes of rooms and metadata in the responses of TRTC pages 63404, 63405 and 64374, field names and order
-// exactly as documented. Also used by the control plane's state dump.
+// The JSON shapes of rooms and metadata in the responses of TRTC pages 63404, 63405 and 64374,
+// field names and order exactly as documented. Also used by the control plane's state dump.
 #pragma once
 
 #include "server/common/json.h"

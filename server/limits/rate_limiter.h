@@ -1,4 +1,5 @@
-// RateLimiter: each API's calling frequency, per app (each API page's "maximum calling frequency"), as a request hook.
+// RateLimiter: each API's calling frequency, per app (each API page's "maximum calling frequency"),
+// as a request hook.
 //
 // Algorithm: a fixed one-second window aligned to the emulator clock's whole seconds —
 // the documented limits are "N times per second", so the N+1-th call within one second is

@@ -1,6 +1,6 @@
-// The conventions every REST call shares (Chat REST overview, 1047/34620; callkit overview, TRTC 60138), in both families, over a real
-// socket: query parameters, routing, methods, bodies, envelopes, RequestIds, and the
-// transport (keep-alive, pipelining, limits, 100-continue).
+// The conventions every REST call shares (Chat REST overview, 1047/34620; callkit overview, TRTC
+// 60138), in both families, over a real socket: query parameters, routing, methods, bodies,
+// envelopes, RequestIds, and the transport (keep-alive, pipelining, limits, 100-continue).
 #include <set>
 #include <string>
 

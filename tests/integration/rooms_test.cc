@@ -1,5 +1,5 @@
-// v4/live_engine_http_srv/* over a real socket (TRTC pages 63398-63406, 64374-64376): the eight room APIs, every
-// metadata limit at its exact edge, the check order, paging, and app isolation.
+// v4/live_engine_http_srv/* over a real socket (TRTC pages 63398-63406, 64374-64376): the eight
+// room APIs, every metadata limit at its exact edge, the check order, paging, and app isolation.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 

@@ -1,5 +1,5 @@
-// EmulatorTest: a GoogleTest fixture that runs one real trtc-emulator per test suite
-// (in memory, rate limits off, with tests/integration/fixtures/apps.json) and holds UserSigs made by the
+// EmulatorTest: a GoogleTest fixture that runs one real trtc-emulator per test suite (in memory,
+// rate limits off, with tests/integration/fixtures/apps.json) and holds UserSigs made by the
 // official npm generator for its apps.
 #pragma once
 

@@ -7,6 +7,7 @@
 #include "server/auth/usersig_generator.h"
 #include "server/common/json.h"
 #include "server/control/control_response.h"
+#include "server/domain/callback_rules.h"
 #include "server/handlers/room_json.h"
 
 namespace trtc::control {
@@ -261,15 +262,15 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   w.StartObject();
   w.Key("sdkappid");
   w.Uint(*sdkappid);
+  // Each configuration in its fixture seed's shape, so a dump can be pasted into a fixture.
   struct Family {
     const char* name;
     storage::CallbackFamily family;
-    const char* url_key;
-    const char* events_key;
+    const domain::CallbackShape& shape;
   };
   const Family families[] = {
-      {"call_config", storage::CallbackFamily::kCallConfig, "url", "commands"},
-      {"callkit_callback", storage::CallbackFamily::kCallkit, "address", "actions"},
+      {"call_config", storage::CallbackFamily::kCallConfig, domain::kCallConfigSeed},
+      {"callkit_callback", storage::CallbackFamily::kCallkit, domain::kCallkitSeed},
   };
   for (const Family& family : families) {
     StatusOr<storage::SharedCallbackConfig> config =
@@ -277,17 +278,11 @@ http::Response ControlPlane::State(const ControlRequest& request) {
     w.Key(family.name);
     if (config.status().IsNotFound()) {
       w.Null();
-      continue;
+    } else if (!config.ok()) {
+      return ErrorResponse(500, config.status().message());
+    } else {
+      w.Raw(domain::CallbackConfigJson(**config, family.shape, /*events_first=*/false));
     }
-    if (!config.ok()) return ErrorResponse(500, config.status().message());
-    w.StartObject();
-    w.Key(family.url_key);
-    w.String((*config)->url);
-    w.Key(family.events_key);
-    w.StartArray();
-    for (const std::string& event : (*config)->events) w.String(event);
-    w.EndArray();
-    w.EndObject();
   }
   // The rooms in get_room_list order, each with its info and metadata in the API's shapes.
   w.Key("rooms");

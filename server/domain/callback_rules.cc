@@ -54,14 +54,15 @@ Status ParseCallbackConfig(const json::Value& object, const CallbackShape& shape
   std::vector<std::string> words;
   status = fields.Required(shape.events_field, &words);
   if (!status.ok()) return status;
-  const std::string events_field = shape.events_field;
-  if (words.empty()) return Status::InvalidArgument(events_field + " must not be empty");
+  if (words.empty()) {
+    return Status::InvalidArgument(fields.Name(shape.events_field) + " must not be empty");
+  }
   config->url.assign(url);
   config->events.clear();
   for (std::string& word : words) {
     if (!shape.is_event(word)) {
-      return Status::InvalidArgument(events_field + ": unknown " + shape.event_noun + " \"" +
-                                     word + "\"");
+      return Status::InvalidArgument(fields.Name(shape.events_field) + ": unknown " +
+                                     shape.event_noun + " \"" + word + "\"");
     }
     if (std::find(config->events.begin(), config->events.end(), word) == config->events.end()) {
       config->events.push_back(std::move(word));

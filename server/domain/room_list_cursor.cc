@@ -26,14 +26,17 @@ std::string EncodeRoomCursor(const storage::RoomListPosition& position) {
 
 StatusOr<std::optional<storage::RoomListPosition>> DecodeRoomCursor(std::string_view next) {
   if (next.empty() || next == "0") return std::optional<storage::RoomListPosition>();
-  const Status foreign = Status::InvalidArgument("Next is not a value returned by get_room_list");
+  // Built only on failure: a valid cursor costs no message.
+  auto foreign = [] {
+    return Status::InvalidArgument("Next is not a value returned by get_room_list");
+  };
   std::string decoded;
-  if (!auth::Base64Decode(next, &decoded)) return foreign;
+  if (!auth::Base64Decode(next, &decoded)) return foreign();
   std::string_view text(decoded);
   storage::RoomListPosition position;
   if (!TakeNumber(&text, &position.view_count) || !TakeNumber(&text, &position.create_time) ||
       text.empty()) {
-    return foreign;
+    return foreign();
   }
   position.room_id.assign(text);
   return std::optional<storage::RoomListPosition>(std::move(position));

@@ -31,15 +31,18 @@ Status ReadMetadataList(const json::Value& body, storage::Metadata* written) {
   json::Fields::Array list;
   Status status = json::Fields(body).Required("Metadata", &list);
   if (status.code() == StatusCode::kInvalidArgument) return status;  // absent
-  const Status wanted = Status::InvalidArgument(
-      "Metadata must be a non-empty array of {\"Key\": string, \"Value\": string}");
-  if (!status.ok() || list.value->Empty()) return wanted;
+  // Built only on failure: a valid body costs no message.
+  auto wanted = [] {
+    return Status::InvalidArgument(
+        "Metadata must be a non-empty array of {\"Key\": string, \"Value\": string}");
+  };
+  if (!status.ok() || list.value->Empty()) return wanted();
   for (const json::Value& item : list.value->GetArray()) {
-    if (!item.IsObject()) return wanted;
+    if (!item.IsObject()) return wanted();
     const json::Fields pair(item);
     std::string_view key;
     std::string_view value;
-    if (!pair.Required("Key", &key).ok() || !pair.Required("Value", &value).ok()) return wanted;
+    if (!pair.Required("Key", &key).ok() || !pair.Required("Value", &value).ok()) return wanted();
     status = domain::CheckMetadataKey(key);
     if (!status.ok()) return status;
     written->emplace_back(key, value);

@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 #include "server/api/api_dispatcher.h"
@@ -13,6 +14,8 @@
 #include "server/handlers/endpoints.h"
 #include "server/http/http_server.h"
 #include "server/limits/rate_limiter.h"
+#include "server/tls/server_identity.h"
+#include "server/tls/tencent_hosts.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 #include "storage/database.h"
@@ -27,10 +30,9 @@ class TopLevelRouter final : public http::RequestHandler {
  public:
   TopLevelRouter(http::RequestHandler& control, http::RequestHandler& api)
       : control_(control), api_(api) {}
-  std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
-                                        std::string_view target) override {
-    const bool control = target.starts_with("/_emulator/") || target == "/_emulator";
-    return (control ? control_ : api_).Begin(method, target);
+  std::unique_ptr<http::Exchange> Begin(const http::RequestHead& head) override {
+    const bool control = head.target.starts_with("/_emulator/") || head.target == "/_emulator";
+    return (control ? control_ : api_).Begin(head);
   }
 
  private:
@@ -99,6 +101,25 @@ void RaiseFileLimit(size_t connections) {
   ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
+// Where the local CA lives: --tls-dir, else beside the database; in memory, nowhere.
+tls::ServerTlsOptions ServerTlsOptionsOf(const Options& options) {
+  tls::ServerTlsOptions tls;
+  tls.certificate_file = options.tls_cert;
+  tls.key_file = options.tls_key;
+  if (!options.tls_dir.empty()) {
+    tls.ca_dir = options.tls_dir;
+  } else if (!options.in_memory) {
+    const std::filesystem::path beside = std::filesystem::path(options.db).parent_path();
+    tls.ca_dir = (beside / "trtc-emulator-tls").string();
+  }
+  return tls;
+}
+
+std::string Url(const char* scheme, const std::string& host, uint16_t port) {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return scheme + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
 }  // namespace
 
 struct Emulator::Parts {
@@ -117,6 +138,7 @@ struct Emulator::Parts {
   std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
   std::unique_ptr<control::RequestJournal> journal;
+  std::unique_ptr<tls::ServerIdentity> server_tls;
   std::unique_ptr<api::ApiDispatcher> api;
   std::unique_ptr<control::ControlPlane> control;
   std::unique_ptr<TopLevelRouter> router;
@@ -156,6 +178,9 @@ Status Emulator::Reset(Parts& parts, std::optional<uint32_t> sdkappid) {
 }
 
 Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) {
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return Status::InvalidArgument("--tls-cert and --tls-key go together");
+  }
   auto parts = std::make_unique<Parts>();
   parts->options = options;
   Log::SetLevel(options.log_level);
@@ -206,9 +231,10 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
       *parts->callback_configs, *parts->outbox, *parts->callback_dispatcher, parts->clock,
       options.seed);
   Parts* raw = parts.get();
+  parts->server_tls = std::make_unique<tls::ServerIdentity>(ServerTlsOptionsOf(options));
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
-      *parts->rooms, *parts->outbox, *parts->calls,
+      *parts->rooms, *parts->outbox, *parts->calls, *parts->server_tls,
       [raw](std::optional<uint32_t> sdkappid) { return Reset(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   http::TransportLimits limits;
@@ -219,6 +245,19 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
                                                      ThreadCount(options));
   status = parts->server->Listen(options.bind, options.port);
   if (!status.ok()) return status;
+  tls::ServerIdentity* identity = parts->server_tls.get();
+  parts->server->OpenProxyDoor(
+      {options.proxy, tls::IsTencentApiHost, [identity] { return identity->Context(); }});
+  // The local CA is made on first use; serving HTTPS (or one's own certificate) uses it
+  // now, so that a problem with it stops the start instead of the first client.
+  if (options.https_port || !options.tls_cert.empty()) {
+    StatusOr<http::ssl::context*> context = identity->Context();
+    if (!context.ok()) return context.status().Prefixed("TLS: ");
+    if (options.https_port) {
+      status = parts->server->ListenTls(options.bind, *options.https_port, **context);
+      if (!status.ok()) return status;
+    }
+  }
   out->reset(new Emulator(std::move(parts)));
   return Status::Ok();
 }
@@ -226,10 +265,11 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
 Emulator::Emulator(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 Emulator::~Emulator() = default;
 
-std::string Emulator::url() const {
-  const std::string& host = parts_->options.bind;
-  const bool ipv6 = host.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
+std::string Emulator::url() const { return Url("http://", parts_->options.bind, port()); }
+
+std::optional<std::string> Emulator::https_url() const {
+  if (!parts_->options.https_port) return std::nullopt;
+  return Url("https://", parts_->options.bind, parts_->server->tls_port());
 }
 
 uint16_t Emulator::port() const { return parts_->server->port(); }

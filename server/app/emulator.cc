@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 #include "server/api/api_dispatcher.h"
@@ -16,6 +17,7 @@
 #include "server/limits/rate_limiter.h"
 #include "server/tls/server_identity.h"
 #include "server/tls/tencent_hosts.h"
+#include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 #include "storage/database.h"
@@ -56,9 +58,18 @@ Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms, const Cloc
   });
 }
 
-Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& configs,
-                  storage::RoomStore& rooms, const Clock& clock, storage::SeedLedger& ledger) {
+// The stores seeds go into.
+struct SeedTargets {
+  storage::CallbackConfigStore& configs;
+  storage::RoomStore& rooms;
+  storage::CallRecordStore& call_records;
+  storage::SeedLedger& ledger;
+  const Clock& clock;
+};
+
+Status ApplySeeds(const Fixtures& fixtures, const SeedTargets& to) {
   using storage::CallbackFamily;
+  storage::SeedLedger& ledger = to.ledger;
   struct Section {
     const char* name;
     CallbackFamily family;
@@ -71,14 +82,27 @@ Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& config
   for (const Section& section : sections) {
     for (const CallbackSeed& seed : *section.seeds) {
       Status status = ledger.ApplyOnce(section.name, seed.sdkappid, "", [&] {
-        return configs.Put(section.family, seed.sdkappid, seed.config);
+        return to.configs.Put(section.family, seed.sdkappid, seed.config);
       });
       if (!status.ok()) return status;
     }
   }
   for (const RoomSeed& seed : fixtures.rooms) {
     Status status = ledger.ApplyOnce("rooms", seed.sdkappid, seed.room_id,
-                                     [&] { return ApplyRoomSeed(seed, rooms, clock); });
+                                     [&] { return ApplyRoomSeed(seed, to.rooms, to.clock); });
+    if (!status.ok()) return status;
+  }
+  std::set<uint32_t> apps_with_records;
+  for (const CallRecordSeed& seed : fixtures.call_records) {
+    const storage::CallRecord& record = seed.record;
+    Status status = ledger.ApplyOnce("call_records", record.sdkappid, record.call_id,
+                                     [&] { return to.call_records.Put(record); });
+    if (!status.ok()) return status;
+    apps_with_records.insert(record.sdkappid);
+  }
+  // Once per app, not per record: trimming scans the app's newest records.
+  for (uint32_t sdkappid : apps_with_records) {
+    Status status = to.call_records.TrimApp(sdkappid);
     if (!status.ok()) return status;
   }
   return Status::Ok();
@@ -129,6 +153,7 @@ struct Emulator::Parts {
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
   std::unique_ptr<storage::RoomStore> rooms;
+  std::unique_ptr<storage::CallRecordStore> call_records;
   std::unique_ptr<storage::SeedLedger> ledger;
   std::unique_ptr<storage::CallbackOutbox> outbox;
   // After the stores it uses, so it stops (and its thread ends) before they go.
@@ -143,6 +168,8 @@ struct Emulator::Parts {
   std::unique_ptr<control::ControlPlane> control;
   std::unique_ptr<TopLevelRouter> router;
   std::unique_ptr<http::HttpServer> server;
+
+  SeedTargets seed_targets() { return {*callback_configs, *rooms, *call_records, *ledger, clock}; }
 };
 
 // Puts one app (or all) back as its fixture made it. The stored state is wiped and the
@@ -155,14 +182,16 @@ Status Emulator::Reset(Parts& parts, std::optional<uint32_t> sdkappid) {
                              : parts.callback_configs->DeleteAll();
     if (status.ok()) status = sdkappid ? parts.rooms->DeleteApp(*sdkappid) : parts.rooms->DeleteAll();
     if (status.ok()) {
+      status = sdkappid ? parts.call_records->DeleteApp(*sdkappid) : parts.call_records->DeleteAll();
+    }
+    if (status.ok()) {
       status = sdkappid ? parts.outbox->DeleteApp(*sdkappid) : parts.outbox->DeleteAll();
     }
     if (status.ok()) {
       status = sdkappid ? parts.ledger->ForgetApp(*sdkappid) : parts.ledger->ForgetAll();
     }
     if (status.ok()) {
-      status = ApplySeeds(parts.fixtures, *parts.callback_configs, *parts.rooms, parts.clock,
-                          *parts.ledger);
+      status = ApplySeeds(parts.fixtures, parts.seed_targets());
     }
     return status;
   });
@@ -195,15 +224,16 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   if (!status.ok()) return status.Prefixed("database " + db_path + ": ");
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
   parts->rooms = std::make_unique<storage::RoomStore>(parts->database.get());
+  parts->call_records = std::make_unique<storage::CallRecordStore>(parts->database.get());
   parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
   parts->outbox = std::make_unique<storage::CallbackOutbox>(parts->database.get());
-  status = ApplySeeds(fixtures, *parts->callback_configs, *parts->rooms, parts->clock,
-                      *parts->ledger);
+  status = ApplySeeds(fixtures, parts->seed_targets());
   if (!status.ok()) return status.Prefixed("applying fixture seeds: ");
 
   api::Services services;
   services.callback_configs = parts->callback_configs.get();
   services.rooms = parts->rooms.get();
+  services.call_records = parts->call_records.get();
   services.clock = &parts->clock;
   const api::EndpointTable& endpoints = handlers::Endpoints();
   parts->api = std::make_unique<api::ApiDispatcher>(endpoints, parts->apps, services,
@@ -228,13 +258,13 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   status = parts->callback_dispatcher->Resume();
   if (!status.ok()) return status.Prefixed("reading the callback outbox: ");
   parts->calls = std::make_unique<callbacks::CallSimulator>(
-      *parts->callback_configs, *parts->outbox, *parts->callback_dispatcher, parts->clock,
-      options.seed);
+      *parts->callback_configs, *parts->call_records, *parts->outbox, *parts->callback_dispatcher,
+      parts->clock, options.seed);
   Parts* raw = parts.get();
   parts->server_tls = std::make_unique<tls::ServerIdentity>(ServerTlsOptionsOf(options));
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
-      *parts->rooms, *parts->outbox, *parts->calls, *parts->server_tls,
+      *parts->rooms, *parts->call_records, *parts->outbox, *parts->calls, *parts->server_tls,
       [raw](std::optional<uint32_t> sdkappid) { return Reset(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   http::TransportLimits limits;

@@ -7,6 +7,7 @@
 #include "server/auth/usersig_generator.h"
 #include "server/common/json.h"
 #include "server/control/control_response.h"
+#include "server/domain/call_records.h"
 #include "server/domain/callback_rules.h"
 #include "server/handlers/room_json.h"
 
@@ -310,6 +311,14 @@ http::Response ControlPlane::State(const ControlRequest& request) {
     handlers::WriteMetadataList(w, entry.metadata);
     w.EndObject();
   }
+  w.EndArray();
+  // Every stored call record, newest first, in the v4 record's shape (those older than
+  // the 7-day window too: they are stored, the APIs just do not answer them).
+  w.Key("call_records");
+  w.StartArray();
+  StatusOr<std::vector<storage::CallRecord>> records = context_.call_records.List(*sdkappid);
+  if (!records.ok()) return ErrorResponse(500, records.status().message());
+  for (const storage::CallRecord& record : *records) domain::WriteV4Record(w, record);
   w.EndArray();
   w.EndObject();
   return JsonResponse(200, w.Take());

@@ -16,6 +16,7 @@
 #include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
 #include "server/tls/server_identity.h"
+#include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 #include "storage/room_store.h"
@@ -30,6 +31,7 @@ struct ControlContext {
   FaultInjector& faults;
   storage::CallbackConfigStore& callback_configs;
   storage::RoomStore& rooms;
+  storage::CallRecordStore& call_records;
   storage::CallbackOutbox& outbox;
   callbacks::CallSimulator& calls;
   tls::ServerIdentity& server_tls;  // its CA certificate is served, never its key

@@ -206,7 +206,8 @@ Status ReadCallRecordSeed(const Context& ctx, const std::string& where, const Va
                              {"sdkappid", "call_id", "caller", "callees", "media_type", "room_id",
                               "outcome", "start_time", "accept_time", "end_time"});
   if (!status.ok()) return status;
-  const json::Fields fields(value, where + ".");
+  const std::string prefix = where + ".";  // Fields keeps a view of it
+  const json::Fields fields(value, prefix);
   storage::CallRecord& record = seed->record;
   std::string media_type;
   status = fields.Required("sdkappid", &record.sdkappid);

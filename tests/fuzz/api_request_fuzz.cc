@@ -4,12 +4,13 @@
 // (in-memory database, auth off, no rate limits) that is never run.
 //
 // An input is up to kMaxRequests requests separated by kSeparator, each:
-//   byte 0: bits 0-4 pick a route (kRoutes, then the REST endpoints), bits 5-7 an app;
-//           a number past the last route means a raw request:
+//   byte 0 picks a route (the control routes, then the REST endpoints in the table's order,
+//           so a new endpoint only adds numbers); a number past the last route means a raw
+//           request;
+//   route:  byte 1 picks an app; the rest is the body.
 //   raw:    byte 1 picks the method; the target runs to the first '\n'; the rest is the body.
 //           The target goes through the transport's own parsing first: a CONNECT's
 //           authority form and the proxy door's host check, or the absolute form.
-//   else:   the rest is the body.
 // Every input starts from the fixture's state (a reset through the control plane), so a
 // crash replays from its input alone. Every response must be valid JSON.
 #include <cstddef>
@@ -63,14 +64,14 @@ std::vector<Route> MakeRoutes() {
       {bhttp::verb::delete_, "/_emulator/faults", false},
       {bhttp::verb::post, "/_emulator/reset", false},
       {bhttp::verb::get, "/_emulator/state", false},
+      {bhttp::verb::post, "/_emulator/calls", false},
+      {bhttp::verb::get, "/_emulator/callbacks", false},
+      {bhttp::verb::post, "/_emulator/callbacks/1/replay", false},
+      {bhttp::verb::get, "/_emulator/ca.pem", false},
   };
   for (const trtc::api::Endpoint& endpoint : trtc::handlers::Endpoints().all()) {
     routes.push_back({bhttp::verb::post, "/" + std::string(endpoint.path), true});
   }
-  // Added after the REST APIs, so that the committed corpus keeps its route numbers.
-  routes.push_back({bhttp::verb::post, "/_emulator/calls", false});
-  routes.push_back({bhttp::verb::get, "/_emulator/callbacks", false});
-  routes.push_back({bhttp::verb::post, "/_emulator/callbacks/1/replay", false});
   return routes;
 }
 
@@ -121,11 +122,12 @@ void Send(bhttp::verb method, std::string_view target, std::string_view body) {
 void SendOne(std::string_view request) {
   static const std::vector<Route> routes = MakeRoutes();
   if (request.empty()) return;
-  const auto selector = static_cast<uint8_t>(request[0]);
+  const size_t route = static_cast<uint8_t>(request[0]);
   request.remove_prefix(1);
-  const size_t route = selector & 0x1f;
   if (route < routes.size()) {
-    const std::string app = kApps[(selector >> 5) % std::size(kApps)];
+    if (request.empty()) return;
+    const std::string app = kApps[static_cast<uint8_t>(request[0]) % std::size(kApps)];
+    request.remove_prefix(1);
     const std::string query =
         routes[route].rest
             ? "?sdkappid=" + app + "&identifier=administrator&usersig=x&random=42&contenttype=json"

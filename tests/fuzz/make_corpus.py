@@ -17,6 +17,9 @@ ROUTES = [
     "POST /_emulator/usersig", "GET /_emulator/requests", "DELETE /_emulator/requests",
     "POST /_emulator/faults", "GET /_emulator/faults", "DELETE /_emulator/faults",
     "POST /_emulator/reset", "GET /_emulator/state",
+    "POST /_emulator/calls", "GET /_emulator/callbacks", "POST /_emulator/callbacks/1/replay",
+    "GET /_emulator/ca.pem",
+    # The REST endpoints in the endpoint table's order (server/handlers/endpoints.cc).
     "v4/call_config/set_callback", "v4/call_config/get_callback",
     "v4/call_config/delete_callback", "v1/callback/set", "v1/callback/get",
     "v1/callback/update", "v1/callback/delete", "v4/live_engine_http_srv/create_room",
@@ -24,15 +27,17 @@ ROUTES = [
     "v4/live_engine_http_srv/get_room_info", "v4/live_engine_http_srv/get_room_list",
     "v4/live_engine_http_srv/set_room_metadata", "v4/live_engine_http_srv/get_room_metadata",
     "v4/live_engine_http_srv/del_room_metadata",
+    "v4/call_record_http_srv/get_record_by_callid", "v4/call_record_http_srv/get_record_by_filter",
+    "v1/records/get_record_by_callId", "v1/records/get_records_by_filter",
 ]
 SEPARATOR = b"\n~~\n"
-RAW = 0x1f  # a route number past the last route: a raw request
+RAW = 0xff  # a route number past the last route: a raw request
 METHODS = {"POST": 0, "GET": 1, "DELETE": 2, "HEAD": 3, "PUT": 4, "OPTIONS": 5, "CONNECT": 6}
 
 
 def request(route, body="", app=0):
     """One request of the api_request_fuzz format; app 0-3 as its kApps."""
-    return bytes([ROUTES.index(route) | (app << 5)]) + body.encode()
+    return bytes([ROUTES.index(route), app]) + body.encode()
 
 
 def raw(method, target, body=""):
@@ -73,6 +78,17 @@ def api_seeds():
         ("POST /_emulator/reset", '{"sdkappid":1400000000}'),
         ("GET /_emulator/state", ""),
         ("GET /_emulator/requests", ""),
+        ("POST /_emulator/calls",
+         '{"sdkappid":1400000000,"caller":"alice","callees":["bob","carol"],"outcome":"normal_end",'
+         '"call_id":"c-1","media_type":"Video","room_id":"r-1"}'),
+        ("GET /_emulator/ca.pem", ""),
+        ("v4/call_record_http_srv/get_record_by_callid", '{"CallId":"seeded-call"}'),
+        ("v4/call_record_http_srv/get_record_by_filter",
+         '{"StartTime":0,"EndTime":4102444800,"CallResult":"NormalEnd","CallType":"SingleCall",'
+         '"NumberPerPage":100,"Page":1}'),
+        ("v1/records/get_record_by_callId", '{"callId":"seeded-call"}'),
+        ("v1/records/get_records_by_filter",
+         '{"startTimestamp":0,"callResult":"reject","callType":"group","numberPerPage":5,"page":2}'),
     ]
     seeds = [request(route, body) for route, body in singles]
     seeds += [request(room + "create_room", '{"RoomInfo":{"RoomId":"r","RoomType":"Live"}}', app)
@@ -86,6 +102,14 @@ def api_seeds():
         request(room + "update_room_info", '{"RoomInfo":{"RoomId":"m","MaxMemberCount":5}}'),
         request(room + "del_room_metadata", '{"RoomId":"m","Keys":["k"]}'),
         request(room + "destroy_room", '{"RoomId":"m"}'),
+        request("GET /_emulator/state"),
+    ]))
+    seeds.append(SEPARATOR.join([
+        request("POST /_emulator/calls",
+                '{"sdkappid":1400000000,"caller":"a","callees":["b"],"outcome":"cancel","call_id":"p"}'),
+        request("v4/call_record_http_srv/get_record_by_callid", '{"CallId":"p"}'),
+        request("POST /_emulator/clock", '{"offset_s":691200}'),
+        request("v1/records/get_records_by_filter", '{"startTimestamp":0}'),
         request("GET /_emulator/state"),
     ]))
     seeds.append(SEPARATOR.join([
@@ -142,6 +166,10 @@ def query_seeds():
 
 def write(target, seeds):
     folder = os.path.join(HERE, "corpus", target)
+    # The folder holds exactly these seeds: a changed format leaves no stale ones behind.
+    if os.path.isdir(folder):
+        for name in os.listdir(folder):
+            os.remove(os.path.join(folder, name))
     os.makedirs(folder, exist_ok=True)
     for seed in seeds:
         name = hashlib.sha1(seed).hexdigest()

@@ -55,6 +55,16 @@ TEST_F(RateLimitTest, ARoomApiOverItsLimitCreatesNothing) {
   ExpectV4(Call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"limited"})"), 100004);
 }
 
+TEST_F(RateLimitTest, TheFixtureOverridesTheCallRecordApisFigures) {
+  Start({});
+  ExpectV1(Call("v1/records/get_record_by_callId", R"({"callId":"x"})"), 70005);
+  ExpectV4(Call("v4/call_record_http_srv/get_record_by_filter", "{}"), 60007);
+  // Raised far above the documented 200/s: answered (the record is just not there).
+  ExpectV4(Call("v4/call_record_http_srv/get_record_by_callid", R"({"CallId":"x"})"), 101050);
+  // Not named: the documented 200/s, far above one call.
+  ExpectV1(Call("v1/records/get_records_by_filter", R"({"startTimestamp":0})"), 0);
+}
+
 TEST_F(RateLimitTest, LimitsComeBeforeTheBody) {
   Start({});
   // A body that is not even JSON: the limit answers first.

@@ -23,7 +23,7 @@ std::vector<std::string> SplitLines(const std::string& text) {
   return items;
 }
 
-// Reads the columns of kColumns, from column 0.
+// Reads the columns of kColumns (or the same list, qualified), from column 0.
 CallRecord ReadRecord(const Query& query, uint32_t sdkappid) {
   CallRecord record;
   record.sdkappid = sdkappid;
@@ -52,6 +52,7 @@ Status ReadAll(Query& query, uint32_t sdkappid, std::vector<CallRecord>* out) {
 
 Status CallRecordStore::Put(const CallRecord& record) {
   return db_->Transaction([&] {
+    counts_.clear();
     return Query(db_,
                  "INSERT OR REPLACE INTO call_record (sdkappid, call_id, caller, callees, video, "
                  "room_id, outcome, is_group, start_time, accept_time, end_time) "
@@ -73,6 +74,7 @@ Status CallRecordStore::Put(const CallRecord& record) {
 
 Status CallRecordStore::TrimApp(uint32_t sdkappid) {
   return db_->Transaction([&] {
+    counts_.clear();
     return Query(db_,
                  "DELETE FROM call_record WHERE sdkappid = ?1 AND call_id IN (SELECT call_id FROM "
                  "call_record WHERE sdkappid = ?1 ORDER BY start_time DESC, call_id "
@@ -103,30 +105,41 @@ StatusOr<CallRecord> CallRecordStore::Get(uint32_t sdkappid, const std::string& 
 }
 
 StatusOr<CallRecordPage> CallRecordStore::Find(uint32_t sdkappid, const CallRecordFilter& filter) {
-  // One WHERE for the count and the page; the index (sdkappid, start_time DESC, call_id)
-  // serves the range and the order.
+  // One WHERE for the count and the page, answered from the covering index
+  // call_record_order; only the page's own rows are then read, by primary key.
 #define TRTC_CALL_RECORD_MATCH                                                  \
   " FROM call_record WHERE sdkappid = ?1 AND start_time BETWEEN ?2 AND ?3 "     \
   "AND (?4 = '' OR outcome = ?4) AND (?5 < 0 OR is_group = ?5)"
-  static const std::string kPageSql = std::string("SELECT ") + kColumns +
-                                      TRTC_CALL_RECORD_MATCH
-                                      " ORDER BY start_time DESC, call_id LIMIT ?6 OFFSET ?7";
+  // The page's keys (a materialized subquery on the index), then each row by its
+  // primary key. Written as `call_id IN (...)`, SQLite would scan every row of the app.
+  static constexpr const char kPageSql[] =
+      "SELECT r.call_id, r.caller, r.callees, r.video, r.room_id, r.outcome, r.start_time, "
+      "r.accept_time, r.end_time FROM (SELECT call_id, start_time" TRTC_CALL_RECORD_MATCH
+      " ORDER BY start_time DESC, call_id LIMIT ?6 OFFSET ?7) AS page JOIN call_record AS r "
+      "ON r.sdkappid = ?1 AND r.call_id = page.call_id ORDER BY page.start_time DESC, page.call_id";
   static constexpr const char kCountSql[] = "SELECT count(*)" TRTC_CALL_RECORD_MATCH;
 #undef TRTC_CALL_RECORD_MATCH
   const int64_t group = filter.group ? (*filter.group ? 1 : 0) : -1;
   return db_->WithLock([&]() -> StatusOr<CallRecordPage> {
     CallRecordPage page;
-    Query count(db_, kCountSql);
-    StatusOr<bool> row = count.Bind(sdkappid)
-                             .Bind(filter.min_start)
-                             .Bind(filter.max_start)
-                             .Bind(filter.outcome)
-                             .Bind(group)
-                             .Step();
-    if (!row.ok()) return row.status();
-    page.total = count.ColumnInt(0);
+    CountKey key{sdkappid, filter.min_start, filter.max_start, filter.outcome, group};
+    if (auto cached = counts_.find(key); cached != counts_.end()) {
+      page.total = cached->second;
+    } else {
+      Query count(db_, kCountSql);
+      StatusOr<bool> row = count.Bind(sdkappid)
+                               .Bind(filter.min_start)
+                               .Bind(filter.max_start)
+                               .Bind(filter.outcome)
+                               .Bind(group)
+                               .Step();
+      if (!row.ok()) return row.status();
+      page.total = count.ColumnInt(0);
+      if (counts_.size() >= kMaxCachedCounts) counts_.clear();
+      counts_.emplace(std::move(key), page.total);
+    }
     if (page.total == 0) return page;
-    Query list(db_, kPageSql.c_str());
+    Query list(db_, kPageSql);
     list.Bind(sdkappid)
         .Bind(filter.min_start)
         .Bind(filter.max_start)
@@ -155,12 +168,17 @@ StatusOr<std::vector<CallRecord>> CallRecordStore::List(uint32_t sdkappid) {
 }
 
 Status CallRecordStore::DeleteApp(uint32_t sdkappid) {
-  return db_->Transaction(
-      [&] { return Query(db_, "DELETE FROM call_record WHERE sdkappid = ?").Bind(sdkappid).Run(); });
+  return db_->Transaction([&] {
+    counts_.clear();
+    return Query(db_, "DELETE FROM call_record WHERE sdkappid = ?").Bind(sdkappid).Run();
+  });
 }
 
 Status CallRecordStore::DeleteAll() {
-  return db_->Transaction([&] { return Query(db_, "DELETE FROM call_record").Run(); });
+  return db_->Transaction([&] {
+    counts_.clear();
+    return Query(db_, "DELETE FROM call_record").Run();
+  });
 }
 
 }  // namespace trtc::storage

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "server/common/status.h"
@@ -65,6 +67,14 @@ class CallRecordStore {
   Status DeleteAll();
 
  private:
+  // TotalNum counts every match: the one part of a page whose cost grows with the
+  // records. Counts of recent filters are kept until the next write (records change only
+  // when calls end, seeds apply or a reset runs); the default filter's range moves with
+  // the clock, so it is counted at most once a second. Guarded by the database's lock.
+  using CountKey = std::tuple<uint32_t, int64_t, int64_t, std::string, int64_t>;
+  static constexpr size_t kMaxCachedCounts = 1024;
+  std::map<CountKey, int64_t> counts_;
+
   Database* db_;
 };
 

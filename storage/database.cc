@@ -112,7 +112,8 @@ DROP INDEX room_listing;
 CREATE INDEX room_list_order ON room (sdkappid, list_view, list_time, room_id);
 )sql",
     // 5: call records, one per ended call. The index is the record APIs' order (newest
-    // first, then call_id), so a filter's time range and its page are one index range.
+    // first, then call_id) and covers the filters (outcome, is_group), so a filter's count
+    // and the keys of its page are read from the index alone, never from the rows.
     R"sql(
 CREATE TABLE call_record (
   sdkappid    INTEGER NOT NULL,
@@ -128,7 +129,7 @@ CREATE TABLE call_record (
   end_time    INTEGER NOT NULL,
   PRIMARY KEY (sdkappid, call_id)
 ) WITHOUT ROWID;
-CREATE INDEX call_record_order ON call_record (sdkappid, start_time DESC, call_id);
+CREATE INDEX call_record_order ON call_record (sdkappid, start_time DESC, call_id, outcome, is_group);
 )sql",
 };
 

@@ -5,16 +5,17 @@
 # v4 get_callback, a durable v4 set_callback, a v1 get — in memory and on disk — and the
 # same load against tests/bench/reference_server (the HTTP stack doing no work), plus
 # start-to-ready time and RSS idle and under load; HTTPS beside HTTP (keep-alive, and TLS
-# handshakes per second); then the state-size case: get_room_list's first page and a
-# middle page with 10 rooms and with 10,000.
+# handshakes per second); get_record_by_filter over 10,000 call records; then the
+# state-size case: get_room_list's first page and a middle page with 10 rooms and with
+# 10,000.
 #
 # The server under test (and the reference) runs one worker thread pinned to CPU 0 and wrk
 # one thread pinned to CPU 1: on a 2-core machine, letting them share both cores measures
 # the scheduler more than the server (every p99 was several ms, the reference's too).
 #
-#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https]
-#       (default 5 seconds; "state-size" or "https" runs that case alone; needs wrk, curl,
-#       node, taskset)
+#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https|records]
+#       (default 5 seconds; a case's name runs that case alone; needs wrk, curl, node,
+#       taskset)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-5}
@@ -183,9 +184,47 @@ https_case() {
   echo "TLS handshakes per second (P-256 leaf, one server thread): ${rates["https close"]}"
 }
 
+# get_record_by_filter over 10,000 call records of one app (a fixture seeds them, one a
+# minute back from now): the default page (newest 10 of the last 7 days, TotalNum over all
+# of them), a filtered middle page, and v1's default 100 a page; also how long the start
+# takes with those seeds applied.
+records_case() {
+  local r p50 p99 t0 t1
+  awk -v key="$key" -v now="$(date +%s)" 'BEGIN {
+    app = "\"sdkappid\":1400000000"
+    printf "{\"apps\":[{%s,\"key\":\"%s\"}],\"call_records\":[", app, key
+    for (i = 0; i < 10000; i++) {
+      split("normal_end cancel reject", outcomes, " "); o = outcomes[i % 3 + 1]
+      start = now - 60 * i; accept = (o == "normal_end") ? start + 2 : 0
+      printf "%s{%s,\"call_id\":\"call-%05d\",\"caller\":\"alice\",\"callees\":[\"bob\"%s],", (i ? "," : ""), app, i, (i % 4 ? "" : ",\"carol\"")
+      printf "\"media_type\":\"Audio\",\"outcome\":\"%s\",\"start_time\":%d,\"accept_time\":%d,\"end_time\":%d}", o, start, accept, start + 30
+    }
+    print "]}" }' >"$work/records.json"
+  t0=$(date +%s%N); start_emulator --in-memory --fixtures "$work/records.json"; t1=$(date +%s%N)
+  local filter=v4/call_record_http_srv/get_record_by_filter
+  expect_ok "$filter" '{}'
+  echo
+  echo "get_record_by_filter over 10,000 records (start with them seeded: $(( (t1 - t0) / 1000000 )) ms):"
+  echo
+  row "load" "conns" "req/s" "p50" "p99"
+  row "---" "---:" "---:" "---:" "---:"
+  for conns in 1 64; do
+    read -r r p50 p99 < <(load "$conns" "http://127.0.0.1:$port/$filter?$query" '{}')
+    row "v4 {} (newest 10, TotalNum 10,000)" "$conns" "$r" "$p50" "$p99"
+  done
+  read -r r p50 p99 < <(load 64 "http://127.0.0.1:$port/$filter?$query" \
+    '{"CallResult":"Cancel","CallType":"SingleCall","NumberPerPage":20,"Page":50}')
+  row "v4 filtered, page 50 of 20" 64 "$r" "$p50" "$p99"
+  read -r r p50 p99 < <(load 64 "http://127.0.0.1:$port/v1/records/get_records_by_filter?$query" \
+    '{"startTimestamp":0}')
+  row "v1 100 a page" 64 "$r" "$p50" "$p99"
+  kill -TERM "$pid"; wait "$pid"
+}
+
 case "${2:-}" in
   state-size) state_size_case; exit 0 ;;
   https) https_case; exit 0 ;;
+  records) records_case; exit 0 ;;
 esac
 
 echo "## trtc-emulator benchmark ($(nproc) cores, ${secs}s per run, wrk over loopback;" \
@@ -255,6 +294,7 @@ for conns in 1 64; do
 done
 kill -TERM "$pid" "$ref"; wait "$pid" "$ref" 2>/dev/null || true
 https_case
+records_case
 state_size_case
 echo
 cat "$work/rss"

@@ -254,6 +254,33 @@ TEST_F(CallRecordStoreTest, NewestFirstThenCallIdWithPagesAndFilters) {
   EXPECT_EQ(total, 0);
 }
 
+TEST_F(CallRecordStoreTest, ACountIsNeverStaleAfterAWrite) {
+  const CallRecordFilter filter{0, 1000, "", std::nullopt, 0, 10};
+  int64_t total = -1;
+  Ids(filter, &total);
+  EXPECT_EQ(total, 0);
+  ASSERT_TRUE(store_->Record(Record("a", 10)).ok());
+  Ids(filter, &total);
+  EXPECT_EQ(total, 1);
+  ASSERT_TRUE(store_->Put(Record("b", 20)).ok());
+  Ids(filter, &total);
+  EXPECT_EQ(total, 2);
+  // A write that is rolled back: the count stays right too.
+  EXPECT_FALSE(db_->Transaction([&] {
+                     Status status = store_->Put(Record("c", 30));
+                     return status.ok() ? Status::Internal("roll back") : status;
+                   }).ok());
+  Ids(filter, &total);
+  EXPECT_EQ(total, 2);
+  ASSERT_TRUE(store_->DeleteApp(kApp).ok());
+  Ids(filter, &total);
+  EXPECT_EQ(total, 0);
+  ASSERT_TRUE(store_->Record(Record("d", 40)).ok());
+  ASSERT_TRUE(store_->DeleteAll().ok());
+  Ids(filter, &total);
+  EXPECT_EQ(total, 0);
+}
+
 TEST_F(CallRecordStoreTest, ARecordReadsBackAsStoredAndSurvivesAReopen) {
   CallRecord record = Record("x", 100, "normal_end", {"bob", "carol"});
   record.video = true;

@@ -13,6 +13,7 @@
 #include "server/handlers/endpoints.h"
 #include "server/http/http_server.h"
 #include "server/limits/rate_limiter.h"
+#include "server/tls/client_context.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 #include "storage/database.h"
@@ -110,6 +111,7 @@ struct Emulator::Parts {
   std::unique_ptr<storage::RoomStore> rooms;
   std::unique_ptr<storage::SeedLedger> ledger;
   std::unique_ptr<storage::CallbackOutbox> outbox;
+  std::unique_ptr<http::ssl::context> callback_tls;  // https:// callbacks: trusted CAs, verify
   // After the stores it uses, so it stops (and its thread ends) before they go.
   std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
   std::unique_ptr<callbacks::CallSimulator> calls;
@@ -164,6 +166,12 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   Status status = LoadFixtures(options.fixtures, &fixtures);
   if (!status.ok()) return status;
   for (const api::App& app : fixtures.apps) parts->apps.Add(app);
+
+  // Before the database, so that a bad --callback-ca leaves no new database file behind.
+  StatusOr<std::unique_ptr<http::ssl::context>> callback_tls =
+      tls::MakeClientContext({options.callback_ca, options.callback_tls_verify});
+  if (!callback_tls.ok()) return callback_tls.status();
+  parts->callback_tls = std::move(*callback_tls);
 
   const std::string db_path = options.in_memory ? ":memory:" : options.db;
   status = storage::Database::Open(db_path, &parts->database);

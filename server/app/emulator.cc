@@ -112,7 +112,7 @@ struct Emulator::Parts {
   std::unique_ptr<storage::SeedLedger> ledger;
   std::unique_ptr<storage::CallbackOutbox> outbox;
   std::unique_ptr<http::ssl::context> callback_tls;  // https:// callbacks: trusted CAs, verify
-  // After the stores it uses, so it stops (and its thread ends) before they go.
+  // After the stores and the context it uses, so it stops (and its thread ends) before they go.
   std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
   std::unique_ptr<callbacks::CallSimulator> calls;
   Fixtures fixtures;  // its seeds, applied again by a reset
@@ -206,7 +206,8 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   delivery.retry_unit = std::chrono::milliseconds(options.callback_retry_unit_ms);
   delivery.send = options.send_callbacks;
   parts->callback_dispatcher =
-      std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery);
+      std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery,
+                                                      *parts->callback_tls);
   // Deliveries a previous run left pending carry on where they stopped.
   status = parts->callback_dispatcher->Resume();
   if (!status.ok()) return status.Prefixed("reading the callback outbox: ");

@@ -363,9 +363,9 @@ TEST_F(CallbacksTest, UndeliverableUrlsAreRecordedWithTheReason) {
     CallbackReceiver gone;  // a port that was just free, and is closed again
     closed_port = gone.port();
   }
-  ConfigureV4("http://127.0.0.1:" + std::to_string(closed_port) + "/v4",
-              R"(["Call.CallbackAfterEndCall"])");
-  ConfigureV1("https://example.invalid/v1", R"(["cancel"])");
+  const std::string closed = "127.0.0.1:" + std::to_string(closed_port);
+  ConfigureV4("http://" + closed + "/v4", R"(["Call.CallbackAfterEndCall"])");
+  ConfigureV1("https://" + closed + "/v1", R"(["cancel"])");
   Play(R"({"sdkappid":1400000000,"caller":"alice","callees":["bob"],"outcome":"cancel"})");
   rapidjson::Document outbox = Settled("");
   ASSERT_EQ(outbox["callbacks"].Size(), 2u);
@@ -376,7 +376,8 @@ TEST_F(CallbacksTest, UndeliverableUrlsAreRecordedWithTheReason) {
       << Str(v4["attempts"][0]["error"]);
   EXPECT_EQ(Str(v1["state"]), "failed");
   EXPECT_EQ(v1["attempts"].Size(), 7u);
-  EXPECT_NE(Str(v1["attempts"][0]["error"]).find("https://"), std::string::npos);
+  EXPECT_NE(Str(v1["attempts"][0]["error"]).find("connecting"), std::string::npos)
+      << Str(v1["attempts"][0]["error"]);
 }
 
 TEST_F(CallbacksTest, TheOutboxFiltersByAppAndCallAndResetEmptiesIt) {

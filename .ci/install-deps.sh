@@ -9,6 +9,8 @@ packages=(
   g++ cmake make
   libboost-dev libboost-program-options-dev rapidjson-dev libsqlite3-dev libssl-dev zlib1g-dev
   libgtest-dev
+  # Real clients of the HTTPS tests (an app's curl and Python requests), and a CA store.
+  curl python3 python3-requests ca-certificates
   clang libclang-rt-14-dev  # libFuzzer and its sanitizers, for tests/fuzz
 )
 # Node.js runs the official UserSig generator in the tests; keep one that is already there.

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string_view>
 
 #include "server/app/emulator.h"
@@ -46,6 +47,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   emulator->StopOnSignals();
+  // The http line comes last: it still means "ready" for both ports.
+  if (const std::optional<std::string> https = emulator->https_url()) {
+    std::printf("trtc-emulator listening on %s\n", https->c_str());
+  }
   std::printf("trtc-emulator listening on %s\n", emulator->url().c_str());
   std::fflush(stdout);
   emulator->Run();

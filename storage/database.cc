@@ -111,6 +111,25 @@ ALTER TABLE room ADD COLUMN list_time INTEGER GENERATED ALWAYS AS (-create_time)
 DROP INDEX room_listing;
 CREATE INDEX room_list_order ON room (sdkappid, list_view, list_time, room_id);
 )sql",
+    // 5: call records, one per ended call. The index is the record APIs' order (newest
+    // first, then call_id), so a filter's time range and its page are one index range.
+    R"sql(
+CREATE TABLE call_record (
+  sdkappid    INTEGER NOT NULL,
+  call_id     TEXT NOT NULL,
+  caller      TEXT NOT NULL,
+  callees     TEXT NOT NULL,  -- every callee followed by a newline
+  video       INTEGER NOT NULL,
+  room_id     TEXT NOT NULL,
+  outcome     TEXT NOT NULL,  -- the v1 status word (normal_end, reject, ...)
+  is_group    INTEGER NOT NULL,
+  start_time  INTEGER NOT NULL,  -- Unix seconds
+  accept_time INTEGER NOT NULL,  -- 0: never accepted
+  end_time    INTEGER NOT NULL,
+  PRIMARY KEY (sdkappid, call_id)
+) WITHOUT ROWID;
+CREATE INDEX call_record_order ON call_record (sdkappid, start_time DESC, call_id);
+)sql",
 };
 
 constexpr int kBusyTimeoutMillis = 5000;

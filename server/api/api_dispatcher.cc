@@ -31,8 +31,8 @@ struct Admission {
 // body (`refusal`), or it runs its handler on the body; either way every hook hears of it.
 class ApiDispatcher::ApiCall final : public http::Exchange {
  public:
-  ApiCall(ApiDispatcher& dispatcher, std::string_view api, Family family)
-      : dispatcher_(dispatcher), api_(api), family_(family) {}
+  ApiCall(ApiDispatcher& dispatcher, std::string_view api, std::string_view host, Family family)
+      : dispatcher_(dispatcher), api_(api), host_(host), family_(family) {}
 
   Admission& admission() { return admission_; }
   void Refuse(ApiReply reply) { refusal_ = std::move(reply); }
@@ -42,7 +42,8 @@ class ApiDispatcher::ApiCall final : public http::Exchange {
     return admission_.unregistered_app ? &*admission_.unregistered_app : admission_.app;
   }
   CallInfo Info() const {
-    return CallInfo{api_, admission_.endpoint, admission_.sdkappid, admission_.identifier, app()};
+    return CallInfo{api_, host_, admission_.endpoint, admission_.sdkappid, admission_.identifier,
+                    app()};
   }
 
   http::Response Finish(std::string_view body) override {
@@ -72,6 +73,7 @@ class ApiDispatcher::ApiCall final : public http::Exchange {
 
   ApiDispatcher& dispatcher_;
   std::string api_;
+  std::string_view host_;  // the transport's request header, alive until Finish() returns
   Family family_;
   Admission admission_;
   std::optional<ApiReply> refusal_;
@@ -88,13 +90,13 @@ ApiDispatcher::ApiDispatcher(const EndpointTable& endpoints, const AppRegistry& 
       auth_(auth),
       request_ids_(seed) {}
 
-std::unique_ptr<http::Exchange> ApiDispatcher::Begin(boost::beast::http::verb method,
-                                                     std::string_view target) {
+std::unique_ptr<http::Exchange> ApiDispatcher::Begin(const http::RequestHead& head) {
+  const boost::beast::http::verb method = head.method;
   std::string_view path, query_text;
-  SplitTarget(target, &path, &query_text);
+  SplitTarget(head.target, &path, &query_text);
   const Endpoint* endpoint = endpoints_.Find(path);
   const Family family = endpoint ? endpoint->family : FamilyOfUnknownPath(path);
-  auto call = std::make_unique<ApiCall>(*this, path, family);
+  auto call = std::make_unique<ApiCall>(*this, path, head.host, family);
   Admission& admission = call->admission();
   admission.endpoint = endpoint;
 

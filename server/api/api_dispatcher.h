@@ -34,8 +34,7 @@ class ApiDispatcher final : public http::RequestHandler {
   // Only before serving starts. The dispatcher does not own hooks.
   void AddHook(RequestHook* hook) { hooks_.push_back(hook); }
 
-  std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
-                                        std::string_view target) override;
+  std::unique_ptr<http::Exchange> Begin(const http::RequestHead& head) override;
 
  private:
   class ApiCall;

@@ -18,6 +18,7 @@
 namespace trtc::storage {
 class CallbackConfigStore;
 class RoomStore;
+class CallRecordStore;
 }
 
 namespace trtc::api {
@@ -27,6 +28,7 @@ struct Services {
   storage::CallbackConfigStore* callback_configs = nullptr;
   storage::RoomStore* rooms = nullptr;
   const Clock* clock = nullptr;
+  storage::CallRecordStore* call_records = nullptr;
 };
 
 struct HandlerContext {

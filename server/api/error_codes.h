@@ -41,6 +41,8 @@ inline constexpr ErrorCode kRoomExists{100003, "The room ID already exists"};
 inline constexpr ErrorCode kRoomNotFound{100004, "The room does not exist, or it existed and has been dismissed"};
 inline constexpr ErrorCode kNoLivePackage{100007, "No payment information: the application has not purchased a live package"};
 inline constexpr ErrorCode kCallbackNotConfigured{100301, "The callback configuration does not exist"};
+inline constexpr ErrorCode kCallRecordInternal{101001, "Internal error of the call record service, please retry"};
+inline constexpr ErrorCode kCallRecordNotFound{101050, "The call record does not exist"};
 inline constexpr ErrorCode kTooManyMetadataKeys{100500, "The number of room metadata keys exceeds the limit of 10"};
 inline constexpr ErrorCode kMetadataValueTooLarge{100501, "A room metadata value exceeds the limit of 2 KB (2048 bytes)"};
 inline constexpr ErrorCode kMetadataTooLarge{100502, "The total size of all room metadata values exceeds the limit of 16 KB (16384 bytes)"};

@@ -16,6 +16,7 @@ namespace trtc::api {
 // What an API request was, as far as the pipeline got before answering it.
 struct CallInfo {
   std::string_view api;         // the path as requested, known or not
+  std::string_view host;        // the request's Host (journalled: which host the app thought it called)
   const Endpoint* endpoint;     // null for an unknown path
   uint32_t sdkappid;            // 0 when the query had no valid one
   std::string_view identifier;

@@ -3,6 +3,8 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <set>
 #include <thread>
 
 #include "server/api/api_dispatcher.h"
@@ -14,6 +16,9 @@
 #include "server/http/http_server.h"
 #include "server/limits/rate_limiter.h"
 #include "server/tls/client_context.h"
+#include "server/tls/server_identity.h"
+#include "server/tls/tencent_hosts.h"
+#include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 #include "storage/database.h"
@@ -28,10 +33,9 @@ class TopLevelRouter final : public http::RequestHandler {
  public:
   TopLevelRouter(http::RequestHandler& control, http::RequestHandler& api)
       : control_(control), api_(api) {}
-  std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
-                                        std::string_view target) override {
-    const bool control = target.starts_with("/_emulator/") || target == "/_emulator";
-    return (control ? control_ : api_).Begin(method, target);
+  std::unique_ptr<http::Exchange> Begin(const http::RequestHead& head) override {
+    const bool control = head.target.starts_with("/_emulator/") || head.target == "/_emulator";
+    return (control ? control_ : api_).Begin(head);
   }
 
  private:
@@ -55,9 +59,18 @@ Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms, const Cloc
   });
 }
 
-Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& configs,
-                  storage::RoomStore& rooms, const Clock& clock, storage::SeedLedger& ledger) {
+// The stores seeds go into.
+struct SeedTargets {
+  storage::CallbackConfigStore& configs;
+  storage::RoomStore& rooms;
+  storage::CallRecordStore& call_records;
+  storage::SeedLedger& ledger;
+  const Clock& clock;
+};
+
+Status ApplySeeds(const Fixtures& fixtures, const SeedTargets& to) {
   using storage::CallbackFamily;
+  storage::SeedLedger& ledger = to.ledger;
   struct Section {
     const char* name;
     CallbackFamily family;
@@ -70,14 +83,27 @@ Status ApplySeeds(const Fixtures& fixtures, storage::CallbackConfigStore& config
   for (const Section& section : sections) {
     for (const CallbackSeed& seed : *section.seeds) {
       Status status = ledger.ApplyOnce(section.name, seed.sdkappid, "", [&] {
-        return configs.Put(section.family, seed.sdkappid, seed.config);
+        return to.configs.Put(section.family, seed.sdkappid, seed.config);
       });
       if (!status.ok()) return status;
     }
   }
   for (const RoomSeed& seed : fixtures.rooms) {
     Status status = ledger.ApplyOnce("rooms", seed.sdkappid, seed.room_id,
-                                     [&] { return ApplyRoomSeed(seed, rooms, clock); });
+                                     [&] { return ApplyRoomSeed(seed, to.rooms, to.clock); });
+    if (!status.ok()) return status;
+  }
+  std::set<uint32_t> apps_with_records;
+  for (const CallRecordSeed& seed : fixtures.call_records) {
+    const storage::CallRecord& record = seed.record;
+    Status status = ledger.ApplyOnce("call_records", record.sdkappid, record.call_id,
+                                     [&] { return to.call_records.Put(record); });
+    if (!status.ok()) return status;
+    apps_with_records.insert(record.sdkappid);
+  }
+  // Once per app, not per record: trimming scans the app's newest records.
+  for (uint32_t sdkappid : apps_with_records) {
+    Status status = to.call_records.TrimApp(sdkappid);
     if (!status.ok()) return status;
   }
   return Status::Ok();
@@ -100,6 +126,25 @@ void RaiseFileLimit(size_t connections) {
   ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
+// Where the local CA lives: --tls-dir, else beside the database; in memory, nowhere.
+tls::ServerTlsOptions ServerTlsOptionsOf(const Options& options) {
+  tls::ServerTlsOptions tls;
+  tls.certificate_file = options.tls_cert;
+  tls.key_file = options.tls_key;
+  if (!options.tls_dir.empty()) {
+    tls.ca_dir = options.tls_dir;
+  } else if (!options.in_memory) {
+    const std::filesystem::path beside = std::filesystem::path(options.db).parent_path();
+    tls.ca_dir = (beside / "trtc-emulator-tls").string();
+  }
+  return tls;
+}
+
+std::string Url(const char* scheme, const std::string& host, uint16_t port) {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return scheme + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
 }  // namespace
 
 struct Emulator::Parts {
@@ -109,6 +154,7 @@ struct Emulator::Parts {
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
   std::unique_ptr<storage::RoomStore> rooms;
+  std::unique_ptr<storage::CallRecordStore> call_records;
   std::unique_ptr<storage::SeedLedger> ledger;
   std::unique_ptr<storage::CallbackOutbox> outbox;
   std::unique_ptr<http::ssl::context> callback_tls;  // https:// callbacks: trusted CAs, verify
@@ -119,10 +165,13 @@ struct Emulator::Parts {
   std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
   std::unique_ptr<control::RequestJournal> journal;
+  std::unique_ptr<tls::ServerIdentity> server_tls;
   std::unique_ptr<api::ApiDispatcher> api;
   std::unique_ptr<control::ControlPlane> control;
   std::unique_ptr<TopLevelRouter> router;
   std::unique_ptr<http::HttpServer> server;
+
+  SeedTargets seed_targets() { return {*callback_configs, *rooms, *call_records, *ledger, clock}; }
 };
 
 // Puts one app (or all) back as its fixture made it. The stored state is wiped and the
@@ -135,14 +184,16 @@ Status Emulator::Reset(Parts& parts, std::optional<uint32_t> sdkappid) {
                              : parts.callback_configs->DeleteAll();
     if (status.ok()) status = sdkappid ? parts.rooms->DeleteApp(*sdkappid) : parts.rooms->DeleteAll();
     if (status.ok()) {
+      status = sdkappid ? parts.call_records->DeleteApp(*sdkappid) : parts.call_records->DeleteAll();
+    }
+    if (status.ok()) {
       status = sdkappid ? parts.outbox->DeleteApp(*sdkappid) : parts.outbox->DeleteAll();
     }
     if (status.ok()) {
       status = sdkappid ? parts.ledger->ForgetApp(*sdkappid) : parts.ledger->ForgetAll();
     }
     if (status.ok()) {
-      status = ApplySeeds(parts.fixtures, *parts.callback_configs, *parts.rooms, parts.clock,
-                          *parts.ledger);
+      status = ApplySeeds(parts.fixtures, parts.seed_targets());
     }
     return status;
   });
@@ -158,6 +209,9 @@ Status Emulator::Reset(Parts& parts, std::optional<uint32_t> sdkappid) {
 }
 
 Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) {
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return Status::InvalidArgument("--tls-cert and --tls-key go together");
+  }
   auto parts = std::make_unique<Parts>();
   parts->options = options;
   Log::SetLevel(options.log_level);
@@ -178,15 +232,16 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   if (!status.ok()) return status.Prefixed("database " + db_path + ": ");
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
   parts->rooms = std::make_unique<storage::RoomStore>(parts->database.get());
+  parts->call_records = std::make_unique<storage::CallRecordStore>(parts->database.get());
   parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
   parts->outbox = std::make_unique<storage::CallbackOutbox>(parts->database.get());
-  status = ApplySeeds(fixtures, *parts->callback_configs, *parts->rooms, parts->clock,
-                      *parts->ledger);
+  status = ApplySeeds(fixtures, parts->seed_targets());
   if (!status.ok()) return status.Prefixed("applying fixture seeds: ");
 
   api::Services services;
   services.callback_configs = parts->callback_configs.get();
   services.rooms = parts->rooms.get();
+  services.call_records = parts->call_records.get();
   services.clock = &parts->clock;
   const api::EndpointTable& endpoints = handlers::Endpoints();
   parts->api = std::make_unique<api::ApiDispatcher>(endpoints, parts->apps, services,
@@ -212,12 +267,13 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   status = parts->callback_dispatcher->Resume();
   if (!status.ok()) return status.Prefixed("reading the callback outbox: ");
   parts->calls = std::make_unique<callbacks::CallSimulator>(
-      *parts->callback_configs, *parts->outbox, *parts->callback_dispatcher, parts->clock,
-      options.seed);
+      *parts->callback_configs, *parts->call_records, *parts->outbox, *parts->callback_dispatcher,
+      parts->clock, options.seed);
   Parts* raw = parts.get();
+  parts->server_tls = std::make_unique<tls::ServerIdentity>(ServerTlsOptionsOf(options));
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
-      *parts->rooms, *parts->outbox, *parts->calls,
+      *parts->rooms, *parts->call_records, *parts->outbox, *parts->calls, *parts->server_tls,
       [raw](std::optional<uint32_t> sdkappid) { return Reset(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   http::TransportLimits limits;
@@ -228,6 +284,19 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
                                                      ThreadCount(options));
   status = parts->server->Listen(options.bind, options.port);
   if (!status.ok()) return status;
+  tls::ServerIdentity* identity = parts->server_tls.get();
+  parts->server->OpenProxyDoor(
+      {options.proxy, tls::IsTencentApiHost, [identity] { return identity->Context(); }});
+  // The local CA is made on first use; serving HTTPS (or one's own certificate) uses it
+  // now, so that a problem with it stops the start instead of the first client.
+  if (options.https_port || !options.tls_cert.empty()) {
+    StatusOr<http::ssl::context*> context = identity->Context();
+    if (!context.ok()) return context.status().Prefixed("TLS: ");
+    if (options.https_port) {
+      status = parts->server->ListenTls(options.bind, *options.https_port, **context);
+      if (!status.ok()) return status;
+    }
+  }
   out->reset(new Emulator(std::move(parts)));
   return Status::Ok();
 }
@@ -235,10 +304,11 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
 Emulator::Emulator(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 Emulator::~Emulator() = default;
 
-std::string Emulator::url() const {
-  const std::string& host = parts_->options.bind;
-  const bool ipv6 = host.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
+std::string Emulator::url() const { return Url("http://", parts_->options.bind, port()); }
+
+std::optional<std::string> Emulator::https_url() const {
+  if (!parts_->options.https_port) return std::nullopt;
+  return Url("https://", parts_->options.bind, parts_->server->tls_port());
 }
 
 uint16_t Emulator::port() const { return parts_->server->port(); }

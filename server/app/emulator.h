@@ -21,6 +21,8 @@ class Emulator {
 
   // "http://HOST:PORT" with the real port.
   std::string url() const;
+  // "https://HOST:PORT" with the real port, when serving HTTPS.
+  std::optional<std::string> https_url() const;
   uint16_t port() const;
   // The whole request pipeline (control plane and REST APIs) that the transport feeds:
   // lets the fuzzers drive requests without sockets. Valid as long as the Emulator.

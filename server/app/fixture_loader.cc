@@ -11,6 +11,7 @@
 
 #include "server/app/default_fixture.h"
 #include "server/common/json.h"
+#include "server/domain/call_records.h"
 #include "server/domain/callback_rules.h"
 #include "server/domain/room_rules.h"
 #include "server/handlers/endpoints.h"
@@ -187,6 +188,47 @@ Status ReadRoomSeed(const Context& ctx, const std::string& where, const Value& v
   return status.ok() ? status : ctx.Error(metadata_where, status.message());
 }
 
+// A numeric room id for a seed that names none: derived from the call, so that a reset
+// seeds the same one again (FNV-1a, folded into 1..4294967295).
+std::string RoomIdFor(uint32_t sdkappid, const std::string& call_id) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : std::to_string(sdkappid) + "/" + call_id) {
+    hash = (hash ^ c) * 1099511628211ULL;
+  }
+  return std::to_string(1 + hash % 0xffffffffULL);
+}
+
+// {"sdkappid", "call_id", "caller", "callees", "media_type", "room_id"?, "outcome",
+// "start_time", "accept_time", "end_time"}: a call that ended as a played one would.
+Status ReadCallRecordSeed(const Context& ctx, const std::string& where, const Value& value,
+                          CallRecordSeed* seed) {
+  Status status = CheckEntry(ctx, where, value,
+                             {"sdkappid", "call_id", "caller", "callees", "media_type", "room_id",
+                              "outcome", "start_time", "accept_time", "end_time"});
+  if (!status.ok()) return status;
+  const json::Fields fields(value, where + ".");
+  storage::CallRecord& record = seed->record;
+  std::string media_type;
+  status = fields.Required("sdkappid", &record.sdkappid);
+  if (status.ok()) status = fields.Required("call_id", &record.call_id);
+  if (status.ok()) status = fields.Required("caller", &record.caller);
+  if (status.ok()) status = fields.Required("callees", &record.callees);
+  if (status.ok()) status = fields.Required("media_type", &media_type);
+  if (status.ok()) status = fields.Optional("room_id", &record.room_id);
+  if (status.ok()) status = fields.Required("outcome", &record.outcome);
+  if (status.ok()) status = fields.Required("start_time", &record.start_time);
+  if (status.ok()) status = fields.Required("accept_time", &record.accept_time);
+  if (status.ok()) status = fields.Required("end_time", &record.end_time);
+  if (!status.ok()) return ctx.Failed(status);
+  if (media_type != "Audio" && media_type != "Video") {
+    return ctx.Error(where + ".media_type", "must be \"Audio\" or \"Video\"");
+  }
+  record.video = media_type == "Video";
+  if (!fields.Has("room_id")) record.room_id = RoomIdFor(record.sdkappid, record.call_id);
+  status = domain::CheckCallRecord(record);
+  return status.ok() ? status : ctx.Error(where, status.message());
+}
+
 Status ReadFile(const fs::path& path, std::string* contents) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Internal(path.string() + ": cannot open fixture file");
@@ -226,6 +268,18 @@ Status CheckSeeds(const Fixtures& fixtures) {
                                      id + " is seeded twice");
     }
   }
+  std::set<std::pair<uint32_t, std::string>> calls;
+  for (const CallRecordSeed& seed : fixtures.call_records) {
+    const storage::CallRecord& record = seed.record;
+    const std::string id = std::to_string(record.sdkappid);
+    if (!apps.count(record.sdkappid)) {
+      return Status::InvalidArgument(seed.origin + ": sdkappid " + id + " is not defined in apps");
+    }
+    if (!calls.emplace(record.sdkappid, record.call_id).second) {
+      return Status::InvalidArgument(seed.origin + ": call \"" + record.call_id +
+                                     "\" of sdkappid " + id + " is seeded twice");
+    }
+  }
   return Status::Ok();
 }
 
@@ -238,7 +292,8 @@ Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* 
   if (!status.ok()) return status;
   const Value& root = body.root();
   status =
-      OnlyMembers(ctx, "fixture", root, {"apps", "call_callbacks", "callkit_callbacks", "rooms"});
+      OnlyMembers(ctx, "fixture", root,
+                  {"apps", "call_callbacks", "callkit_callbacks", "rooms", "call_records"});
   if (!status.ok()) return status;
   if (!json::Fields(root).Has("apps")) return ctx.Error("fixture", "apps is required");
   status = ReadEntries(ctx, root, "apps", [&](const std::string& where, const Value& entry) {
@@ -272,11 +327,20 @@ Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* 
     });
   }
   if (!status.ok()) return status;
-  return ReadEntries(ctx, root, "rooms", [&](const std::string& where, const Value& entry) {
+  status = ReadEntries(ctx, root, "rooms", [&](const std::string& where, const Value& entry) {
     RoomSeed seed;
     seed.origin = origin + ": " + where;
     Status read = ReadRoomSeed(ctx, where, entry, &seed);
     if (read.ok()) fixtures->rooms.push_back(std::move(seed));
+    return read;
+  });
+  if (!status.ok()) return status;
+  return ReadEntries(ctx, root, "call_records", [&](const std::string& where,
+                                                    const Value& entry) {
+    CallRecordSeed seed;
+    seed.origin = origin + ": " + where;
+    Status read = ReadCallRecordSeed(ctx, where, entry, &seed);
+    if (read.ok()) fixtures->call_records.push_back(std::move(seed));
     return read;
   });
 }

@@ -11,6 +11,7 @@
 
 #include "server/api/app_registry.h"
 #include "server/common/status.h"
+#include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/room_store.h"
 
@@ -30,11 +31,18 @@ struct RoomSeed {
   std::string origin;
 };
 
+// A past call (emulator README "Fixtures": call_records).
+struct CallRecordSeed {
+  storage::CallRecord record;
+  std::string origin;
+};
+
 struct Fixtures {
   std::vector<api::App> apps;
   std::vector<CallbackSeed> call_callbacks;     // v4 call_config seeds
   std::vector<CallbackSeed> callkit_callbacks;  // v1 callback seeds
   std::vector<RoomSeed> rooms;
+  std::vector<CallRecordSeed> call_records;
 };
 
 // Adds one fixture document to *fixtures. `origin` names it in errors (a file name).

@@ -177,6 +177,20 @@ const std::vector<Row>& Rows() {
       {"seed", "TRTC_EMULATOR_SEED",
        "seed for RequestIds, call ids and random room ids, so a run's ids are reproducible",
        Number(&Options::seed, "a seed", 0, std::numeric_limits<uint64_t>::max(), "random")},
+      {"https-port", "TRTC_EMULATOR_HTTPS_PORT",
+       "also serve everything over TLS on this port, 0 picks a free one",
+       Number(&Options::https_port, "a port number", 0, 65535, "off")},
+      {"tls-dir", "TRTC_EMULATOR_TLS_DIR",
+       "folder of the local CA (ca.pem, ca.key), made on first use",
+       Text(&Options::tls_dir, "DIR", "a folder", "trtc-emulator-tls beside --db")},
+      {"tls-cert", "TRTC_EMULATOR_TLS_CERT",
+       "serve this certificate (PEM chain) instead of one from the local CA",
+       Text(&Options::tls_cert, "FILE", "a file name", "local CA")},
+      {"tls-key", "TRTC_EMULATOR_TLS_KEY", "the private key of --tls-cert (PEM)",
+       Text(&Options::tls_key, "FILE", "a file name", "local CA")},
+      {"proxy", "TRTC_EMULATOR_PROXY",
+       "accept CONNECT for Tencent API hosts on the HTTP port",
+       Choice(&Options::proxy, {true, false}, OnOff)},
       {"healthcheck", nullptr,
        "GET /_emulator/health of the server at --bind/--port; exit 0 if ready, 1 if not",
        Switch(&Options::healthcheck)},
@@ -340,7 +354,8 @@ std::string HelpText() {
           "A local emulator of Tencent Cloud's TRTC / Chat REST APIs.\n\n"
        << Describe() << "\n"
        << LimitsText()
-       << "Ready line on stdout: trtc-emulator listening on http://HOST:PORT\n"
+       << "Ready line on stdout: trtc-emulator listening on http://HOST:PORT (last; with\n"
+          "--https-port, a line with https://HOST:PORT comes just before it).\n"
           "Exit status: 0 after SIGINT/SIGTERM, 2 on a bad option, fixture or port.\n"
           "--healthcheck asks 127.0.0.1 when --bind is 0.0.0.0 (2 s timeout) and exits 0 when\n"
           "the server answers ready, 1 otherwise (with one line on stderr).\n";

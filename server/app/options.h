@@ -32,6 +32,12 @@ struct Options {
   int idle_timeout_ms = static_cast<int>(http::TransportLimits{}.idle_timeout.count());
   int max_connections = static_cast<int>(http::TransportLimits{}.max_connections);
   std::optional<uint64_t> seed;       // ids are reproducible with one; unset: random
+  // HTTPS and the proxy door (README "Point an unmodified app at the emulator").
+  std::optional<uint16_t> https_port;  // unset: no HTTPS port
+  std::string tls_dir;   // empty: trtc-emulator-tls beside the database (in memory: none)
+  std::string tls_cert;  // with tls_key: served instead of the local CA's leaf
+  std::string tls_key;
+  bool proxy = true;     // CONNECT to Tencent API hosts on the HTTP port
   bool send_callbacks = true;         // no flag: only the request fuzzer turns it off
   bool healthcheck = false;  // ask a running server instead of starting one
 };

@@ -10,9 +10,15 @@ namespace trtc::callbacks {
 using storage::CallbackFamily;
 
 CallSimulator::CallSimulator(storage::CallbackConfigStore& configs,
-                             storage::CallbackOutbox& outbox, CallbackDispatcher& dispatcher,
-                             const Clock& clock, std::optional<uint64_t> seed)
-    : configs_(configs), outbox_(outbox), dispatcher_(dispatcher), clock_(clock), ids_(seed, 3) {}
+                             storage::CallRecordStore& records, storage::CallbackOutbox& outbox,
+                             CallbackDispatcher& dispatcher, const Clock& clock,
+                             std::optional<uint64_t> seed)
+    : configs_(configs),
+      records_(records),
+      outbox_(outbox),
+      dispatcher_(dispatcher),
+      clock_(clock),
+      ids_(seed, 3) {}
 
 // A version-4 UUID, the shape of the real service's CallIds.
 std::string CallSimulator::NewCallId() {
@@ -44,9 +50,13 @@ StatusOr<PlayedCall> CallSimulator::Play(domain::SimulatedCall call) {
     }
   }
 
-  std::vector<storage::CallbackDelivery> deliveries =
-      domain::PlanCallbacks(call, v4.get(), v1.get(), clock_.NowMillis());
-  Status status = outbox_.Add(&deliveries);
+  domain::PlannedCall plan = domain::PlanCallbacks(call, v4.get(), v1.get(), clock_.NowMillis());
+  // The call is over when Play returns: its record is there at once (Tencent's pages say
+  // five seconds after the end; the README lists the difference).
+  Status status = records_.Record(plan.record);
+  if (!status.ok()) return status.Prefixed("storing the call record: ");
+  std::vector<storage::CallbackDelivery>& deliveries = plan.deliveries;
+  status = outbox_.Add(&deliveries);
   if (!status.ok()) return status.Prefixed("storing the deliveries: ");
   PlayedCall played{call.call_id, call.room_id, {}};
   for (const storage::CallbackDelivery& delivery : deliveries) {

@@ -1,7 +1,7 @@
 // CallSimulator: what POST /_emulator/calls and POST /_emulator/callbacks/{id}/replay do.
 // Plays a call through the plan (domain/call_plan.h) against the app's callback
-// configurations, stores the deliveries in the outbox and hands them to the dispatcher;
-// replays a stored delivery. The control plane only parses requests and writes answers.
+// configurations, stores its call record and its deliveries (in the outbox) and hands
+// the deliveries to the dispatcher; replays a stored delivery. The control plane only parses requests and writes answers.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "server/common/id_source.h"
 #include "server/common/status.h"
 #include "server/domain/simulated_call.h"
+#include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 
@@ -28,9 +29,9 @@ struct PlayedCall {
 class CallSimulator {
  public:
   // `seed` makes the call ids and room ids it invents reproducible (random when empty).
-  CallSimulator(storage::CallbackConfigStore& configs, storage::CallbackOutbox& outbox,
-                CallbackDispatcher& dispatcher, const Clock& clock,
-                std::optional<uint64_t> seed);
+  CallSimulator(storage::CallbackConfigStore& configs, storage::CallRecordStore& records,
+                storage::CallbackOutbox& outbox, CallbackDispatcher& dispatcher,
+                const Clock& clock, std::optional<uint64_t> seed);
 
   // Plays `call` now. An empty call_id gets a new UUID, an empty room_id a numeric room.
   StatusOr<PlayedCall> Play(domain::SimulatedCall call);
@@ -43,6 +44,7 @@ class CallSimulator {
   std::string NewRoomId();
 
   storage::CallbackConfigStore& configs_;
+  storage::CallRecordStore& records_;
   storage::CallbackOutbox& outbox_;
   CallbackDispatcher& dispatcher_;
   const Clock& clock_;

@@ -7,6 +7,7 @@
 #include "server/auth/usersig_generator.h"
 #include "server/common/json.h"
 #include "server/control/control_response.h"
+#include "server/domain/call_records.h"
 #include "server/domain/callback_rules.h"
 #include "server/handlers/room_json.h"
 
@@ -23,6 +24,7 @@ void WriteEntry(json::Writer& w, const JournalEntry& entry) {
       .Key("seq").Uint(entry.seq)
       .Key("time_ms").Int(entry.time_ms)
       .Key("api").String(entry.api)
+      .Key("host").String(entry.host)
       .Key("sdkappid").Uint(entry.sdkappid)
       .Key("identifier").String(entry.identifier)
       .Key("request_body").String(entry.request_body)
@@ -81,6 +83,7 @@ struct ControlPlane::RouteRow {
 
 const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
     {bhttp::verb::get, "_emulator/health", &ControlPlane::Health},
+    {bhttp::verb::get, "_emulator/ca.pem", &ControlPlane::CaCertificate},
     {bhttp::verb::get, "_emulator/clock", &ControlPlane::GetClock},
     {bhttp::verb::post, "_emulator/clock", &ControlPlane::SetClock},
     {bhttp::verb::post, "_emulator/usersig", &ControlPlane::MakeUserSig},
@@ -99,9 +102,10 @@ const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
 ControlPlane::ControlPlane(ControlContext context)
     : context_(context), started_(std::chrono::steady_clock::now()) {}
 
-std::unique_ptr<http::Exchange> ControlPlane::Begin(bhttp::verb method, std::string_view target) {
+std::unique_ptr<http::Exchange> ControlPlane::Begin(const http::RequestHead& head) {
+  const bhttp::verb method = head.method;
   std::string_view path, query;
-  api::SplitTarget(target, &path, &query);
+  api::SplitTarget(head.target, &path, &query);
   bool path_known = false;
   for (const RouteRow& row : kRoutes) {
     std::string_view id;
@@ -127,6 +131,15 @@ http::Response ControlPlane::Health(const ControlRequest&) {
   const auto uptime_s = std::chrono::duration_cast<std::chrono::seconds>(uptime).count();
   return JsonResponse(200, "{\"status\":\"ok\",\"version\":\"" TRTC_EMULATOR_VERSION
                            "\",\"uptime_s\":" + std::to_string(uptime_s) + "}");
+}
+
+http::Response ControlPlane::CaCertificate(const ControlRequest&) {
+  StatusOr<std::string> pem = context_.server_tls.CaCertificatePem();
+  if (!pem.ok()) return StatusResponse(pem.status());
+  http::Response response;
+  response.body = *pem;
+  response.content_type = "application/x-pem-file";
+  return response;
 }
 
 http::Response ControlPlane::GetClock(const ControlRequest&) {
@@ -298,6 +311,14 @@ http::Response ControlPlane::State(const ControlRequest& request) {
     handlers::WriteMetadataList(w, entry.metadata);
     w.EndObject();
   }
+  w.EndArray();
+  // Every stored call record, newest first, in the v4 record's shape (those older than
+  // the 7-day window too: they are stored, the APIs just do not answer them).
+  w.Key("call_records");
+  w.StartArray();
+  StatusOr<std::vector<storage::CallRecord>> records = context_.call_records.List(*sdkappid);
+  if (!records.ok()) return ErrorResponse(500, records.status().message());
+  for (const storage::CallRecord& record : *records) domain::WriteV4Record(w, record);
   w.EndArray();
   w.EndObject();
   return JsonResponse(200, w.Take());

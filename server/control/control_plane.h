@@ -15,6 +15,8 @@
 #include "server/control/fault_injector.h"
 #include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
+#include "server/tls/server_identity.h"
+#include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 #include "storage/room_store.h"
@@ -29,8 +31,10 @@ struct ControlContext {
   FaultInjector& faults;
   storage::CallbackConfigStore& callback_configs;
   storage::RoomStore& rooms;
+  storage::CallRecordStore& call_records;
   storage::CallbackOutbox& outbox;
   callbacks::CallSimulator& calls;
+  tls::ServerIdentity& server_tls;  // its CA certificate is served, never its key
   // Puts one app (all when empty) back as its fixture made it: stored state wiped and
   // seeds applied again, journal entries and fault rules gone.
   std::function<Status(std::optional<uint32_t>)> reset;
@@ -48,14 +52,14 @@ class ControlPlane final : public http::RequestHandler {
  public:
   explicit ControlPlane(ControlContext context);
 
-  std::unique_ptr<http::Exchange> Begin(boost::beast::http::verb method,
-                                        std::string_view target) override;
+  std::unique_ptr<http::Exchange> Begin(const http::RequestHead& head) override;
 
   // One control endpoint: gets the request, answers a response.
   using Route = http::Response (ControlPlane::*)(const ControlRequest& request);
 
  private:
   http::Response Health(const ControlRequest& request);
+  http::Response CaCertificate(const ControlRequest& request);
   http::Response GetClock(const ControlRequest& request);
   http::Response SetClock(const ControlRequest& request);
   http::Response MakeUserSig(const ControlRequest& request);

@@ -16,6 +16,7 @@ void RequestJournal::Completed(const api::CallInfo& call, std::string_view reque
   JournalEntry entry;
   entry.time_ms = clock_.NowMillis();
   entry.api = std::string(call.api);
+  entry.host = std::string(call.host);
   entry.sdkappid = call.sdkappid;
   entry.identifier = std::string(call.identifier);
   entry.request_body = Bounded(request_body);

@@ -20,6 +20,7 @@ struct JournalEntry {
   uint64_t seq = 0;
   int64_t time_ms = 0;  // the emulator clock's time (offset included)
   std::string api;
+  std::string host;  // the Host the app sent (inside a tunnel: the Tencent host it meant)
   uint32_t sdkappid = 0;
   std::string identifier;
   std::string request_body;

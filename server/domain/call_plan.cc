@@ -4,43 +4,12 @@
 #include <string_view>
 
 #include "server/common/json.h"
+#include "server/domain/call_records.h"
 
 namespace trtc::domain {
 namespace {
 
 using storage::CallbackFamily;
-
-// The words each outcome ends the call with, in each family's spelling.
-struct OutcomeSpelling {
-  CallOutcome outcome;
-  const char* v4_result;  // CallRecord.CallResult
-  const char* v1_result;  // the status callback's CallResult
-};
-
-constexpr OutcomeSpelling kSpellings[] = {
-    {CallOutcome::kNormalEnd, "NormalEnd", "Normal_end"},
-    {CallOutcome::kReject, "Reject", "Reject"},
-    {CallOutcome::kNotAnswer, "NotAnswer", "Not_answer"},
-    {CallOutcome::kCancel, "Cancel", "Cancel"},
-    {CallOutcome::kCallBusy, "CallBusy", "Call_busy"},
-    {CallOutcome::kInterrupt, "Interrupt", "Interrupt"},
-};
-
-const OutcomeSpelling& SpellingOf(CallOutcome outcome) {
-  for (const OutcomeSpelling& spelling : kSpellings) {
-    if (spelling.outcome == outcome) return spelling;
-  }
-  return kSpellings[0];
-}
-
-// RoomIdType 1 is a numeric room (a uint32 other than 0), 2 a string room.
-int RoomIdType(std::string_view room_id) {
-  if (room_id.empty() || room_id.size() > 10 || room_id.front() == '0') return 2;
-  if (!std::all_of(room_id.begin(), room_id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return 2;
-  }
-  return std::stoull(std::string(room_id)) <= 0xffffffffULL ? 1 : 2;
-}
 
 std::string WithQuery(const std::string& url, const std::string& query) {
   return url + (url.find('?') == std::string::npos ? "?" : "&") + query;
@@ -67,7 +36,7 @@ class CallPlayer {
     for (const std::string& callee : call.callees) members_.push_back({callee, "Waiting"});
   }
 
-  std::vector<storage::CallbackDelivery> Play() {
+  PlannedCall Play() {
     Start();
     switch (call_.outcome) {
       case CallOutcome::kNormalEnd:
@@ -96,7 +65,7 @@ class CallPlayer {
         End("caller_call_interrupted", "callee_call_interrupted");
         break;
     }
-    return std::move(planned_);
+    return {std::move(planned_), std::move(record_)};
   }
 
  private:
@@ -203,6 +172,8 @@ class CallPlayer {
   // one), the v4 end record, then the v1 status callback.
   void End(const char* caller_event, const char* callee_event) {
     Tick();
+    record_ = RecordOfCall(call_, start_ms_ / 1000, accept_ms_ ? *accept_ms_ / 1000 : 0,
+                           now_ms_ / 1000);
     V1Event(caller_event, call_.caller);
     if (callee_event != nullptr) {
       for (const std::string& callee : call_.callees) V1Event(callee_event, callee);
@@ -217,33 +188,9 @@ class CallPlayer {
     w.StartObject();
     w.Key("CallbackCommand");
     w.String("Call.CallbackAfterEndCall");
+    // The same record the record APIs answer, field for field.
     w.Key("CallRecord");
-    w.StartObject();
-    w.Key("CallId");
-    w.String(call_.call_id);
-    w.Key("Caller_Account");
-    w.String(call_.caller);
-    w.Key("MediaType");
-    w.String(MediaType());
-    w.Key("CallType");
-    w.String(call_.group() ? "MultiCall" : "SingleCall");
-    w.Key("StartTime");
-    w.Int(start_ms_ / 1000);
-    w.Key("EndTime");
-    w.Int(now_ms_ / 1000);
-    w.Key("AcceptTime");
-    w.Int(accept_ms_ ? *accept_ms_ / 1000 : 0);
-    w.Key("CallResult");
-    w.String(SpellingOf(call_.outcome).v4_result);
-    w.Key("CalleeList_Account");
-    w.StartArray();
-    for (const std::string& callee : call_.callees) w.String(callee);
-    w.EndArray();
-    w.Key("RoomId");
-    w.String(call_.room_id);
-    w.Key("RoomIdType");
-    w.Int(RoomIdType(call_.room_id));
-    w.EndObject();
+    WriteV4Record(w, record_);
     w.Key("EventTime");
     w.Int(now_ms_);
     w.EndObject();
@@ -290,7 +237,7 @@ class CallPlayer {
       w.String(event);
     }
     w.Key("CallResult");
-    w.String(status ? SpellingOf(call_.outcome).v1_result : "");
+    w.String(status ? V1CallbackResult(call_.outcome) : "");
     w.Key("EventTime");
     w.Int(now_ms_ / 1000);
     if (status && call_.outcome == CallOutcome::kNormalEnd) {
@@ -352,14 +299,13 @@ class CallPlayer {
   std::optional<int64_t> accept_ms_;
   std::vector<Member> members_;
   std::vector<storage::CallbackDelivery> planned_;
+  storage::CallRecord record_;
 };
 
 }  // namespace
 
-std::vector<storage::CallbackDelivery> PlanCallbacks(const SimulatedCall& call,
-                                                    const storage::CallbackConfig* v4,
-                                                    const storage::CallbackConfig* v1,
-                                                    int64_t start_ms) {
+PlannedCall PlanCallbacks(const SimulatedCall& call, const storage::CallbackConfig* v4,
+                          const storage::CallbackConfig* v1, int64_t start_ms) {
   return CallPlayer(call, v4, v1, start_ms).Play();
 }
 

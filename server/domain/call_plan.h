@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/domain/simulated_call.h"
+#include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
 
@@ -19,11 +20,14 @@ namespace trtc::domain {
 // before, so EventTime orders the steps.
 // Each delivery carries the call's app and id, its family, the configured URL with the
 // documented query string appended, the command or action word and the JSON body; it is
-// created at `start_ms`, pending, with no id and no attempts yet.
-std::vector<storage::CallbackDelivery> PlanCallbacks(const SimulatedCall& call,
-                                                    const storage::CallbackConfig* v4,
-                                                    const storage::CallbackConfig* v1,
-                                                    int64_t start_ms);
+// created at `start_ms`, pending, with no id and no attempts yet. The call's record is
+// what its Call.CallbackAfterEndCall carries, whether or not that callback is sent.
+struct PlannedCall {
+  std::vector<storage::CallbackDelivery> deliveries;
+  storage::CallRecord record;
+};
+PlannedCall PlanCallbacks(const SimulatedCall& call, const storage::CallbackConfig* v4,
+                          const storage::CallbackConfig* v1, int64_t start_ms);
 
 // The client address and platform the emulator reports in callback query strings.
 inline constexpr const char* kCallbackClientIp = "127.0.0.1";

@@ -1,6 +1,7 @@
 #include "server/handlers/endpoints.h"
 
 #include "server/handlers/call_config_handlers.h"
+#include "server/handlers/call_record_handlers.h"
 #include "server/handlers/callkit_callback_handlers.h"
 #include "server/handlers/room_handlers.h"
 #include "server/handlers/room_metadata_handlers.h"
@@ -13,7 +14,8 @@ using api::Package;
 
 // Calling frequencies: Tencent's pages for each API ("Maximum calling frequency"):
 // call_config 200/s, the callkit callback APIs 10/s, the room APIs 200/s but
-// get_room_list 10/s.
+// get_room_list 10/s; the call record APIs 200/s but v1 get_record_by_callId 20/s.
+// Paths are case-sensitive, exactly as the pages write them.
 constexpr api::Endpoint kEndpoints[] = {
     {"v4/call_config/set_callback", Family::kV4, 200, Package::kNone, SetCallConfig},
     {"v4/call_config/get_callback", Family::kV4, 200, Package::kNone, GetCallConfig},
@@ -30,6 +32,10 @@ constexpr api::Endpoint kEndpoints[] = {
     {"v4/live_engine_http_srv/set_room_metadata", Family::kV4, 200, Package::kLive, SetRoomMetadata},
     {"v4/live_engine_http_srv/get_room_metadata", Family::kV4, 200, Package::kLive, GetRoomMetadata},
     {"v4/live_engine_http_srv/del_room_metadata", Family::kV4, 200, Package::kLive, DelRoomMetadata},
+    {"v4/call_record_http_srv/get_record_by_callid", Family::kV4, 200, Package::kNone, GetRecordByCallId},
+    {"v4/call_record_http_srv/get_record_by_filter", Family::kV4, 200, Package::kNone, GetRecordByFilter},
+    {"v1/records/get_record_by_callId", Family::kV1, 20, Package::kCallGroup, GetRecordByCallIdV1},
+    {"v1/records/get_records_by_filter", Family::kV1, 200, Package::kCallGroup, GetRecordsByFilterV1},
 };
 
 }  // namespace

@@ -15,9 +15,10 @@ api::ApiReply Refused(api::Family family, const Status& status) {
                              status.message());
 }
 
-api::ApiReply StoreFailed(api::Family family, const Status& status) {
+api::ApiReply StoreFailed(api::Family family, const Status& status,
+                          const api::ErrorCode& v4_code) {
   LogError("storage failure: " + status.message());
-  if (family == api::Family::kV4) return api::ApiReply::Fail(api::v4::kInternal);
+  if (family == api::Family::kV4) return api::ApiReply::Fail(v4_code);
   return api::ApiReply::Fail(api::v1::kInvalidParameter, "internal storage error, please retry");
 }
 

@@ -16,6 +16,8 @@ api::ApiReply Refused(api::Family family, const Status& status);
 // A store that failed (a full disk, say): logged, and answered 100001 "retry" (v4) or
 // 70001 with a fixed message (v1, which documents no internal-error code). The storage's
 // own text goes to the log only, never to the client.
-api::ApiReply StoreFailed(api::Family family, const Status& status);
+// `v4_code` replaces 100001 for an API family that documents its own (call records: 101001).
+api::ApiReply StoreFailed(api::Family family, const Status& status,
+                          const api::ErrorCode& v4_code = api::v4::kInternal);
 
 }  // namespace trtc::handlers

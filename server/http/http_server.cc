@@ -22,17 +22,26 @@ std::vector<std::unique_ptr<asio::io_context>> MakeWorkers(int threads) {
 }  // namespace
 
 HttpServer::HttpServer(RequestHandler& handler, TransportLimits limits, int threads)
-    : shared_{handler, limits},
+    : shared_{handler, limits, ProxyDoor{}},
       workers_(MakeWorkers(threads)),
       io_(*workers_[0]),
-      acceptor_(io_),
+      plain_(io_),
+      tls_(io_),
       signals_(io_),
-      drain_timer_(io_),
-      accept_retry_timer_(io_) {}
+      drain_timer_(io_) {}
 
 HttpServer::~HttpServer() = default;
 
 Status HttpServer::Listen(const std::string& host, uint16_t port) {
+  return Bind(plain_, host, port);
+}
+
+Status HttpServer::ListenTls(const std::string& host, uint16_t port, ssl::context& context) {
+  tls_.tls = &context;
+  return Bind(tls_, host, port);
+}
+
+Status HttpServer::Bind(Listener& listener, const std::string& host, uint16_t port) {
   beast::error_code ec;
   tcp::resolver resolver(io_);
   auto results = resolver.resolve(host, std::to_string(port),
@@ -41,15 +50,16 @@ Status HttpServer::Listen(const std::string& host, uint16_t port) {
     return Status::Internal("cannot resolve bind address \"" + host + "\": " + ec.message());
   }
   const tcp::endpoint endpoint = results.begin()->endpoint();
-  acceptor_.open(endpoint.protocol(), ec);
-  if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) acceptor_.bind(endpoint, ec);
-  if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  tcp::acceptor& acceptor = listener.acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return Status::Internal("cannot listen on " + host + ":" + std::to_string(port) + ": " +
                          ec.message());
   }
-  port_ = acceptor_.local_endpoint().port();
+  listener.port = acceptor.local_endpoint().port();
   return Status::Ok();
 }
 
@@ -62,7 +72,9 @@ void HttpServer::StopOnSignals() {
 }
 
 void HttpServer::Run() {
-  Accept();
+  for (Listener* listener : {&plain_, &tls_}) {
+    if (listener->acceptor.is_open()) Accept(*listener);
+  }
   // Keeps idle workers running until Stop() stops them.
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
   for (auto& worker : workers_) guards.push_back(asio::make_work_guard(*worker));
@@ -78,9 +90,11 @@ void HttpServer::Stop() {
   asio::post(io_, [this] {
     if (shared_.draining.exchange(true)) return;
     beast::error_code ignored;
-    acceptor_.close(ignored);
+    for (Listener* listener : {&plain_, &tls_}) {
+      listener->acceptor.close(ignored);
+      listener->retry_timer.cancel();
+    }
     signals_.cancel(ignored);
-    accept_retry_timer_.cancel();
     drain_polls_ = 0;
     WaitForInFlightThenStop();
   });
@@ -96,15 +110,16 @@ void HttpServer::WaitForInFlightThenStop() {
   drain_timer_.async_wait([this](beast::error_code) { WaitForInFlightThenStop(); });
 }
 
-void HttpServer::Accept() {
+void HttpServer::Accept(Listener& listener) {
   asio::io_context& worker = *workers_[next_worker_++ % workers_.size()];
-  acceptor_.async_accept(worker, [this](beast::error_code ec, Stream::socket_type socket) {
-    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+  listener.acceptor.async_accept(worker, [this, &listener](beast::error_code ec,
+                                                           PlainStream::socket_type socket) {
+    if (ec == asio::error::operation_aborted || !listener.acceptor.is_open()) return;
     if (ec) {
       // Out of file descriptors, say: retry shortly instead of spinning on the error.
-      accept_retry_timer_.expires_after(std::chrono::milliseconds(50));
-      accept_retry_timer_.async_wait([this](beast::error_code wait_error) {
-        if (!wait_error) Accept();
+      listener.retry_timer.expires_after(std::chrono::milliseconds(50));
+      listener.retry_timer.async_wait([this, &listener](beast::error_code wait_error) {
+        if (!wait_error) Accept(listener);
       });
       return;
     }
@@ -113,10 +128,14 @@ void HttpServer::Accept() {
       shared_.connections.fetch_sub(1, std::memory_order_relaxed);
       beast::error_code ignored;
       socket.close(ignored);
+    } else if (listener.tls) {
+      std::make_shared<TlsSession>(PlainStream(std::move(socket)), *listener.tls,
+                                   beast::flat_buffer(), shared_)
+          ->Start();
     } else {
-      std::make_shared<Session>(std::move(socket), shared_)->Start();
+      std::make_shared<PlainSession>(std::move(socket), shared_)->Start();
     }
-    Accept();
+    Accept(listener);
   });
 }
 

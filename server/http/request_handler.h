@@ -26,12 +26,19 @@ class Exchange {
   virtual Response Finish(std::string_view body) = 0;
 };
 
+// What the transport tells a handler of a request before its body. The views stay valid
+// until the exchange has finished.
+struct RequestHead {
+  boost::beast::http::verb method;
+  std::string_view target;  // origin form: "/path?query" (an absolute-form target is cut to it)
+  std::string_view host;    // the Host header, or the authority of an absolute-form target
+};
+
 class RequestHandler {
  public:
   virtual ~RequestHandler() = default;
-  // `target` is the raw request target ("/path?query"). Never returns null.
-  virtual std::unique_ptr<Exchange> Begin(boost::beast::http::verb method,
-                                          std::string_view target) = 0;
+  // Never returns null.
+  virtual std::unique_ptr<Exchange> Begin(const RequestHead& head) = 0;
 };
 
 // An exchange whose response was decided before the body: the body is read and dropped.

@@ -103,7 +103,10 @@ StatusOr<KeyAndCertificate> Issue(const CertificateRequest& request,
   built = built && X509_set_issuer_name(cert, X509_get_subject_name(signer)) == 1;
   if (request.is_ca) {
     built = built && AddExtension(cert, signer, NID_basic_constraints, "critical,CA:TRUE") &&
-            AddExtension(cert, signer, NID_key_usage, "critical,keyCertSign,cRLSign");
+            // digitalSignature too: a self-signed CA may also serve TLS itself (a test's
+            // receiver, one's own --tls-cert), as `openssl req -x509` certificates do.
+            AddExtension(cert, signer, NID_key_usage,
+                         "critical,digitalSignature,keyCertSign,cRLSign");
   } else {
     built = built && AddExtension(cert, signer, NID_basic_constraints, "critical,CA:FALSE") &&
             AddExtension(cert, signer, NID_key_usage, "critical,digitalSignature") &&

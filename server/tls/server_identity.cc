@@ -50,7 +50,7 @@ StatusOr<std::string> ServerIdentity::CaCertificatePem() {
   std::call_once(loaded_, [this] { load_status_ = Load(); });
   if (!load_status_.ok()) return load_status_;
   if (!ca_) {
-    return Status::FailedPrecondition(
+    return Status::NotFound(
         "the emulator serves the certificate of --tls-cert, not one from its local CA: trust "
         "that certificate's issuer");
   }

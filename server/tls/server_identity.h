@@ -28,7 +28,7 @@ class ServerIdentity {
   // Thread-safe. The first call loads or creates the CA and issues the leaf; a failure is
   // kept and answered to every later call.
   StatusOr<http::ssl::context*> Context();
-  // The local CA's certificate (PEM). FailedPrecondition when serving --tls-cert.
+  // The local CA's certificate (PEM). NotFound when serving --tls-cert.
   StatusOr<std::string> CaCertificatePem();
 
  private:

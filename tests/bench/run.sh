@@ -4,15 +4,17 @@
 # requests/s and p50/p99 latency at 1 and 64 connections for an authenticated
 # v4 get_callback, a durable v4 set_callback, a v1 get — in memory and on disk — and the
 # same load against tests/bench/reference_server (the HTTP stack doing no work), plus
-# start-to-ready time and RSS idle and under load; then the state-size case: get_room_list's
-# first page and a middle page with 10 rooms and with 10,000.
+# start-to-ready time and RSS idle and under load; HTTPS beside HTTP (keep-alive, and TLS
+# handshakes per second); then the state-size case: get_room_list's first page and a
+# middle page with 10 rooms and with 10,000.
 #
 # The server under test (and the reference) runs one worker thread pinned to CPU 0 and wrk
 # one thread pinned to CPU 1: on a 2-core machine, letting them share both cores measures
 # the scheduler more than the server (every p99 was several ms, the reference's too).
 #
-#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size]
-#       (default 5 seconds; "state-size" runs that case alone; needs wrk, curl, node, taskset)
+#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https]
+#       (default 5 seconds; "state-size" or "https" runs that case alone; needs wrk, curl,
+#       node, taskset)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-5}
@@ -33,22 +35,27 @@ sig=$(echo "[{\"sdkappid\":1400000000,\"key\":\"$key\",\"identifier\":\"administ
 query="sdkappid=1400000000&identifier=administrator&usersig=$sig&random=1&contenttype=json"
 set_body='{"Url":"https://bench.example/callback","CallbackCommandList":["Call.CallbackAfterStartCall"]}'
 
-# Starts the emulator with "$@"; sets pid and port. Reads the ready line, no sleeping.
+# Starts the emulator with "$@"; sets pid and port (and https_port with --https-port).
+# Reads the ready line (the https line comes first), no sleeping.
 start_emulator() {
   mkfifo "$work/ready"
   taskset -c "$server_cpu" "$bin" --port 0 --threads 1 --rate-limits off "$@" >"$work/ready" 2>"$work/stderr" &
   pid=$!
-  read -r line <"$work/ready"
+  exec 5<"$work/ready"
+  read -r line <&5
+  if [[ $line == *https://* ]]; then https_port=${line##*:}; read -r line <&5; fi
+  exec 5<&-
   rm -f "$work/ready"
   port=${line##*:}
 }
 
 rss_kb() { awk -v f="$2" '$1 == f":" {print $2}' "/proc/$1/status"; }
 
-# wrk CONNECTIONS PATH BODY -> "requests/s p50 p99"
+# wrk CONNECTIONS PATH BODY [WRK ARGS...] -> "requests/s p50 p99"
 load() {
   local conns=$1 url=$2 body=$3
-  BODY=$body taskset -c "$load_cpu" wrk -t1 -c"$conns" -d"${secs}s" --latency -s tests/bench/post.lua "$url" >"$work/wrk"
+  shift 3
+  BODY=$body taskset -c "$load_cpu" wrk -t1 -c"$conns" -d"${secs}s" --latency "$@" -s tests/bench/post.lua "$url" >"$work/wrk"
   if grep -q "Non-2xx" "$work/wrk"; then echo "wrk saw non-2xx responses" >&2; cat "$work/wrk" >&2; exit 1; fi
   awk '/^Requests\/sec/ {rps=$2}
        /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
@@ -130,10 +137,56 @@ state_size_case() {
   done
 }
 
-if [ "${2:-}" = state-size ]; then
-  state_size_case
-  exit 0
-fi
+# HTTPS beside plain HTTP on one server: the authenticated get, keep-alive, on the HTTPS
+# port and on the HTTP port in alternating rounds (medians of 3); then full TLS handshakes
+# per second: every request on a new connection (Connection: close), over HTTPS and, for
+# comparison, over HTTP.
+https_case() {
+  local conns round r p50 p99 url_plain url_tls
+  local -A rates p99s
+  start_emulator --in-memory --https-port 0
+  expect_ok v4/call_config/set_callback "$set_body"
+  url_plain="http://127.0.0.1:$port/v4/call_config/get_callback?$query"
+  url_tls="https://127.0.0.1:$https_port/v4/call_config/get_callback?$query"
+  for conns in 1 64; do
+    for round in 1 2 3; do
+      for scheme in http https; do
+        local url=$url_plain
+        [ "$scheme" = https ] && url=$url_tls
+        read -r r p50 p99 < <(load "$conns" "$url" "{}")
+        rates["$scheme $conns"]+="$r " p99s["$scheme $conns"]+="$(to_ms "$p99") "
+      done
+    done
+  done
+  for scheme in http https; do
+    read -r r p50 p99 < <(load 16 "$(if [ $scheme = https ]; then echo "$url_tls"; else echo "$url_plain"; fi)" \
+      "{}" -H "Connection: close")
+    rates["$scheme close"]=$r p99s["$scheme close"]=$(to_ms "$p99")
+  done
+  kill -TERM "$pid"; wait "$pid"
+  echo
+  echo "HTTPS beside HTTP (authenticated get; keep-alive: medians of 3 alternating rounds; p99 in ms):"
+  echo
+  printf '| %-28s | %5s | %9s | %7s | %9s | %7s | %12s |\n' load conns "HTTP r/s" p99 "HTTPS r/s" p99 "HTTPS/HTTP"
+  printf '| %-28s | %5s | %9s | %7s | %9s | %7s | %12s |\n' --- ---: ---: ---: ---: ---: ---:
+  local plain tls
+  for conns in 1 64; do
+    plain=$(median ${rates["http $conns"]}) tls=$(median ${rates["https $conns"]})
+    printf '| %-28s | %5s | %9s | %7s | %9s | %7s | %12s |\n' "keep-alive" "$conns" "$plain" \
+      "$(median ${p99s["http $conns"]})" "$tls" "$(median ${p99s["https $conns"]})" \
+      "$(awk -v a="$tls" -v b="$plain" 'BEGIN { printf "%.2f", a / b }')"
+  done
+  printf '| %-28s | %5s | %9s | %7s | %9s | %7s | %12s |\n' "new connection per request" 16 \
+    "${rates["http close"]}" "${p99s["http close"]}" "${rates["https close"]}" "${p99s["https close"]}" \
+    "$(awk -v a="${rates["https close"]}" -v b="${rates["http close"]}" 'BEGIN { printf "%.2f", a / b }')"
+  echo
+  echo "TLS handshakes per second (P-256 leaf, one server thread): ${rates["https close"]}"
+}
+
+case "${2:-}" in
+  state-size) state_size_case; exit 0 ;;
+  https) https_case; exit 0 ;;
+esac
 
 echo "## trtc-emulator benchmark ($(nproc) cores, ${secs}s per run, wrk over loopback;" \
   "server on CPU $server_cpu with one thread, wrk on CPU $load_cpu)"
@@ -201,6 +254,7 @@ for conns in 1 64; do
     sort -n | sed -n 3p) of 5 alternating rounds (${ratios[*]})"
 done
 kill -TERM "$pid" "$ref"; wait "$pid" "$ref" 2>/dev/null || true
+https_case
 state_size_case
 echo
 cat "$work/rss"

@@ -6,7 +6,9 @@
 // An input is up to kMaxRequests requests separated by kSeparator, each:
 //   byte 0: bits 0-4 pick a route (kRoutes, then the REST endpoints), bits 5-7 an app;
 //           a number past the last route means a raw request:
-//   raw:    byte 1 picks the method; the target runs to the first '\n'; the rest is the body
+//   raw:    byte 1 picks the method; the target runs to the first '\n'; the rest is the body.
+//           The target goes through the transport's own parsing first: a CONNECT's
+//           authority form and the proxy door's host check, or the absolute form.
 //   else:   the rest is the body.
 // Every input starts from the fixture's state (a reset through the control plane), so a
 // crash replays from its input alone. Every response must be valid JSON.
@@ -22,6 +24,8 @@
 
 #include "server/handlers/endpoints.h"
 #include "server/app/emulator.h"
+#include "server/http/request_target.h"
+#include "server/tls/tencent_hosts.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {
@@ -36,7 +40,8 @@ constexpr size_t kMaxRequests = 8;
 constexpr const char* kApps[] = {"1400000000", "1400000002", "1400000004", "1400000009"};
 
 constexpr bhttp::verb kMethods[] = {bhttp::verb::post, bhttp::verb::get, bhttp::verb::delete_,
-                                    bhttp::verb::head, bhttp::verb::put, bhttp::verb::options};
+                                    bhttp::verb::head, bhttp::verb::put, bhttp::verb::options,
+                                    bhttp::verb::connect};
 
 struct Route {
   bhttp::verb method;
@@ -91,7 +96,21 @@ trtc::http::RequestHandler& Handler() {
 
 // Sends one request the way a session does, and checks the response.
 void Send(bhttp::verb method, std::string_view target, std::string_view body) {
-  const trtc::http::Response response = Handler().Begin(method, target)->Finish(body);
+  if (method == bhttp::verb::connect) {
+    // The session answers CONNECT itself: only a well-formed Tencent host on 443 opens.
+    const std::optional<trtc::http::Authority> authority = trtc::http::ParseAuthority(target);
+    if (authority && trtc::tls::IsTencentApiHost(authority->host)) {
+      FUZZ_CHECK(!authority->host.empty() && target.find(authority->host) != target.npos,
+                 "the authority's host is not part of the target");
+    }
+    return;
+  }
+  std::string storage;
+  const trtc::http::OriginForm origin = trtc::http::ToOriginForm(target, "localhost", &storage);
+  FUZZ_CHECK(!target.starts_with("http://") || origin.target.starts_with('/'),
+             "an absolute-form target did not become a path");
+  const trtc::http::Response response =
+      Handler().Begin({method, origin.target, origin.host})->Finish(body);
   FUZZ_CHECK(response.status != 500, "an internal error");
   rapidjson::Document document;
   document.Parse<rapidjson::kParseValidateEncodingFlag>(response.body.data(), response.body.size());
@@ -126,8 +145,8 @@ void SendOne(std::string_view request) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  Handler().Begin(bhttp::verb::post, "/_emulator/reset")->Finish("");
-  Handler().Begin(bhttp::verb::post, "/_emulator/clock")->Finish(R"({"offset_s":0})");
+  Handler().Begin({bhttp::verb::post, "/_emulator/reset", ""})->Finish("");
+  Handler().Begin({bhttp::verb::post, "/_emulator/clock", ""})->Finish(R"({"offset_s":0})");
   std::string_view input(reinterpret_cast<const char*>(data), size);
   for (size_t n = 0; n < kMaxRequests && !input.empty(); ++n) {
     const size_t end = input.find(kSeparator);

@@ -27,7 +27,7 @@ ROUTES = [
 ]
 SEPARATOR = b"\n~~\n"
 RAW = 0x1f  # a route number past the last route: a raw request
-METHODS = {"POST": 0, "GET": 1, "DELETE": 2, "HEAD": 3, "PUT": 4, "OPTIONS": 5}
+METHODS = {"POST": 0, "GET": 1, "DELETE": 2, "HEAD": 3, "PUT": 4, "OPTIONS": 5, "CONNECT": 6}
 
 
 def request(route, body="", app=0):
@@ -102,6 +102,12 @@ def api_seeds():
         raw("POST", "/v4/nope?sdkappid=%31400000000&random=1&contenttype=json", "{}"),
         raw("GET", "/_emulator/requests?sdkappid=1400000000&api=v1/callback/get&limit=5"),
         raw("POST", "/_emulator/unknown"),
+        raw("CONNECT", "console.tim.qq.com:443"),
+        raw("CONNECT", "[::1]:443"),
+        raw("CONNECT", "adminapisgp.im.qcloud.com:8443"),
+        raw("POST", "http://console.tim.qq.com/v4/call_config/get_callback?sdkappid=1400000000"
+            "&identifier=administrator&usersig=x&random=1&contenttype=json", "{}"),
+        raw("GET", "HTTPS://callkit-intl.trtc.tencent-cloud.com?sdkappid=1400000000"),
     ]
     return seeds
 

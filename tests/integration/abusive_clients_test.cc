@@ -2,9 +2,7 @@
 // clean close, and the server goes on serving everyone else, with bounded memory.
 // (Oversized headers, a body just over 1 MiB, "THIS IS NOT HTTP", deep nesting and bad
 // query values are in rest_conventions_test.cc.)
-#include <sys/resource.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <random>
@@ -16,21 +14,13 @@
 
 #include "tests/integration/support/emulator_test.h"
 #include "tests/integration/support/official_usersig.h"
+#include "tests/integration/support/process_tools.h"
 #include "tests/integration/support/raw_connection.h"
 
 namespace trtc::testing {
 namespace {
 
 constexpr char kGet[] = "v4/call_config/get_callback";
-
-// The server's resident memory in kB, from /proc.
-long RssKb(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-  }
-  return -1;
-}
 
 namespace bhttp = http::bhttp;
 
@@ -83,14 +73,6 @@ std::string ReadHead(RawConnection& client) {
 
 // Lets this process (and the server it starts, which inherits it) open as many sockets as
 // the hard limit allows; returns that limit.
-rlim_t RaiseOpenFileLimit() {
-  rlimit limit{};
-  ::getrlimit(RLIMIT_NOFILE, &limit);
-  limit.rlim_cur = limit.rlim_max;
-  ::setrlimit(RLIMIT_NOFILE, &limit);
-  return limit.rlim_cur;
-}
-
 class AbusiveClientsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

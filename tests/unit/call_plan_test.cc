@@ -44,6 +44,13 @@ SimulatedCall Call(CallOutcome outcome, std::vector<std::string> callees = {"bob
 }
 
 // "family:command[@user]" for each planned callback, the user for v1 and member changes.
+// The deliveries of a plan (its record is tested in call_records_test.cc).
+std::vector<storage::CallbackDelivery> Deliveries(const SimulatedCall& call,
+                                                 const CallbackConfig* v4,
+                                                 const CallbackConfig* v1, int64_t start_ms) {
+  return PlanCallbacks(call, v4, v1, start_ms).deliveries;
+}
+
 std::vector<std::string> Steps(const std::vector<storage::CallbackDelivery>& planned) {
   std::vector<std::string> out;
   for (const storage::CallbackDelivery& callback : planned) {
@@ -66,7 +73,7 @@ std::vector<std::string> Steps(const std::vector<storage::CallbackDelivery>& pla
 using Expected = std::vector<std::string>;
 
 TEST(PlanCallbacksTest, ASingleCallThatEndsNormally) {
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNormalEnd), &kAllV4, &kAllV1, 1000)),
+  EXPECT_EQ(Steps(Deliveries(Call(CallOutcome::kNormalEnd), &kAllV4, &kAllV1, 1000)),
             (Expected{"v4:Call.CallbackAfterStartCall", "v1:caller_start_call@alice",
                       "v1:callee_receive_call@bob",
                       "v4:Call.CallbackAfterMemberChanged@bob/Accept",
@@ -77,7 +84,7 @@ TEST(PlanCallbacksTest, ASingleCallThatEndsNormally) {
 }
 
 TEST(PlanCallbacksTest, AGroupCallEndsWhenOneParticipantIsLeft) {
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNormalEnd, {"bob", "carol"}), &kAllV4,
+  EXPECT_EQ(Steps(Deliveries(Call(CallOutcome::kNormalEnd, {"bob", "carol"}), &kAllV4,
                                 nullptr, 1000)),
             (Expected{"v4:Call.CallbackAfterStartCall",
                       "v4:Call.CallbackAfterMemberChanged@bob/Accept",
@@ -88,24 +95,24 @@ TEST(PlanCallbacksTest, AGroupCallEndsWhenOneParticipantIsLeft) {
 }
 
 TEST(PlanCallbacksTest, EachOutcomeSendsItsOwnSteps) {
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kReject), &kAllV4, &kAllV1, 0)),
+  EXPECT_EQ(Steps(Deliveries(Call(CallOutcome::kReject), &kAllV4, &kAllV1, 0)),
             (Expected{"v4:Call.CallbackAfterStartCall", "v1:caller_start_call@alice",
                       "v1:callee_receive_call@bob", "v4:Call.CallbackAfterMemberChanged@bob/Reject",
                       "v1:callee_reject_call@bob", "v1:caller_call_rejected@alice",
                       "v4:Call.CallbackAfterEndCall", "v1:reject@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kNotAnswer), nullptr, &kAllV1, 0)),
+  EXPECT_EQ(Steps(Deliveries(Call(CallOutcome::kNotAnswer), nullptr, &kAllV1, 0)),
             (Expected{"v1:caller_start_call@alice", "v1:callee_receive_call@bob",
                       "v1:callee_not_answer_call@bob", "v1:caller_call_missed@alice",
                       "v1:not_answer@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kCancel), nullptr, &kAllV1, 0)),
+  EXPECT_EQ(Steps(Deliveries(Call(CallOutcome::kCancel), nullptr, &kAllV1, 0)),
             (Expected{"v1:caller_start_call@alice", "v1:callee_receive_call@bob",
                       "v1:caller_cancel_call@alice", "v1:callee_call_canceled@bob",
                       "v1:cancel@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kCallBusy), &kAllV4, &kAllV1, 0)),
+  EXPECT_EQ(Steps(Deliveries(Call(CallOutcome::kCallBusy), &kAllV4, &kAllV1, 0)),
             (Expected{"v4:Call.CallbackAfterStartCall", "v1:caller_start_call@alice",
                       "v1:callee_receive_call@bob", "v1:caller_call_busy@alice",
                       "v4:Call.CallbackAfterEndCall", "v1:call_busy@alice"}));
-  EXPECT_EQ(Steps(PlanCallbacks(Call(CallOutcome::kInterrupt), &kAllV4, nullptr, 0)),
+  EXPECT_EQ(Steps(Deliveries(Call(CallOutcome::kInterrupt), &kAllV4, nullptr, 0)),
             (Expected{"v4:Call.CallbackAfterStartCall",
                       "v4:Call.CallbackAfterMemberChanged@bob/Accept",
                       "v4:Call.CallbackAfterMemberChanged@alice/Offline@bob/Offline",
@@ -113,13 +120,13 @@ TEST(PlanCallbacksTest, EachOutcomeSendsItsOwnSteps) {
 }
 
 TEST(PlanCallbacksTest, NothingIsPlannedWithoutAConfigurationOrSubscription) {
-  EXPECT_TRUE(PlanCallbacks(Call(CallOutcome::kNormalEnd), nullptr, nullptr, 0).empty());
+  EXPECT_TRUE(Deliveries(Call(CallOutcome::kNormalEnd), nullptr, nullptr, 0).empty());
   const CallbackConfig other{"http://h", {"cancel"}};
-  EXPECT_TRUE(PlanCallbacks(Call(CallOutcome::kReject), nullptr, &other, 0).empty());
+  EXPECT_TRUE(Deliveries(Call(CallOutcome::kReject), nullptr, &other, 0).empty());
 }
 
 TEST(PlanCallbacksTest, EventTimesFollowTheStepsAndTheEndRecordUsesSeconds) {
-  const auto planned = PlanCallbacks(Call(CallOutcome::kNormalEnd), &kAllV4, nullptr, 1700000000999);
+  const auto planned = Deliveries(Call(CallOutcome::kNormalEnd), &kAllV4, nullptr, 1700000000999);
   int64_t last = 0;
   for (const storage::CallbackDelivery& callback : planned) {
     rapidjson::Document body;
@@ -139,7 +146,7 @@ TEST(PlanCallbacksTest, RoomIdTypeTellsNumericRoomsFromStringRooms) {
   auto type_of = [](const std::string& room) {
     SimulatedCall call = Call(CallOutcome::kCancel);
     call.room_id = room;
-    const auto planned = PlanCallbacks(call, &kAllV4, nullptr, 0);
+    const auto planned = Deliveries(call, &kAllV4, nullptr, 0);
     rapidjson::Document start;
     start.Parse(planned.front().body.c_str());
     return start["CallInfo"]["RoomIdType"].GetInt();
@@ -155,7 +162,7 @@ TEST(PlanCallbacksTest, RoomIdTypeTellsNumericRoomsFromStringRooms) {
 
 TEST(PlanCallbacksTest, UrlsKeepTheConfiguredQueryAndAddTheDocumentedOne) {
   const CallbackConfig v4{"http://h/p?x=1", {"Call.CallbackAfterEndCall"}};
-  const auto planned = PlanCallbacks(Call(CallOutcome::kCancel), &v4, nullptr, 0);
+  const auto planned = Deliveries(Call(CallOutcome::kCancel), &v4, nullptr, 0);
   ASSERT_EQ(planned.size(), 1u);
   EXPECT_EQ(planned[0].url,
             "http://h/p?x=1&SdkAppid=1400000000&CallbackCommand=Call.CallbackAfterEndCall"

@@ -46,7 +46,7 @@ class DeepBodyTest : public ::testing::Test {
   int Code(const std::string& api, const std::string& body) {
     const std::string target = "/" + api + "?sdkappid=1400000000&random=1&contenttype=json";
     const http::Response response =
-        dispatcher_->Begin(boost::beast::http::verb::post, target)->Finish(body);
+        dispatcher_->Begin({boost::beast::http::verb::post, target, ""})->Finish(body);
     rapidjson::Document document;
     document.Parse(response.body.c_str());
     EXPECT_TRUE(document.IsObject()) << response.body;

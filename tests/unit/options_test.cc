@@ -40,6 +40,10 @@ TEST(OptionsTest, Defaults) {
   EXPECT_TRUE(p.options.rate_limits);
   EXPECT_EQ(p.options.auth, api::AuthMode::kStrict);
   EXPECT_EQ(p.options.log_level, LogLevel::kInfo);
+  EXPECT_FALSE(p.options.https_port.has_value());
+  EXPECT_EQ(p.options.tls_dir, "");
+  EXPECT_EQ(p.options.tls_cert, "");
+  EXPECT_TRUE(p.options.proxy);
   EXPECT_EQ(p.options.callback_ca, "");  // the system store only
   EXPECT_TRUE(p.options.callback_tls_verify);
 }
@@ -148,6 +152,12 @@ const std::vector<Setting>& Settings() {
       {"--max-connections", "TRTC_EMULATOR_MAX_CONNECTIONS", "1000000",
        [](auto& o) { return o.max_connections == 1000000; }},
       {"--seed", "TRTC_EMULATOR_SEED", "42", [](auto& o) { return o.seed == uint64_t{42}; }},
+      {"--https-port", "TRTC_EMULATOR_HTTPS_PORT", "0",
+       [](auto& o) { return o.https_port == uint16_t{0}; }},
+      {"--tls-dir", "TRTC_EMULATOR_TLS_DIR", "/tmp/ca", [](auto& o) { return o.tls_dir == "/tmp/ca"; }},
+      {"--tls-cert", "TRTC_EMULATOR_TLS_CERT", "c.pem", [](auto& o) { return o.tls_cert == "c.pem"; }},
+      {"--tls-key", "TRTC_EMULATOR_TLS_KEY", "k.pem", [](auto& o) { return o.tls_key == "k.pem"; }},
+      {"--proxy", "TRTC_EMULATOR_PROXY", "off", [](auto& o) { return !o.proxy; }},
   };
   return settings;
 }
@@ -233,6 +243,8 @@ TEST(OptionsTest, ValueRanges) {
       {"--callback-tls-verify", {"on", "off"}, {"no", "OFF", "0", ""}},
       {"--bind", {"::1"}, {""}},
       {"--db", {"a.db"}, {""}},
+      {"--https-port", {"0", "65535"}, {"65536", "-1", "", "on"}},
+      {"--proxy", {"on", "off"}, {"yes", "OFF", ""}},
   };
   for (const Range& range : ranges) {
     for (const char* good : range.good) {

@@ -33,7 +33,7 @@ class RateLimiterTest : public ::testing::Test {
   std::optional<api::ApiReply> Call(RateLimiter& limiter, uint32_t sdkappid, std::string_view path) {
     const api::App& app = *apps_.Find(sdkappid);
     const api::Endpoint& endpoint = EndpointAt(path);
-    return limiter.Admit(api::CallInfo{endpoint.path, &endpoint, sdkappid, "administrator", &app})
+    return limiter.Admit(api::CallInfo{endpoint.path, "", &endpoint, sdkappid, "administrator", &app})
         .refusal;
   }
   // How many of `attempts` calls in the current second are admitted.
@@ -103,7 +103,7 @@ TEST_F(RateLimiterTest, AnAppNoFixtureDefinesGetsTheDocumentedFigures) {
   int admitted = 0;
   for (int i = 0; i < 20; ++i) {
     const api::Endpoint& endpoint = EndpointAt("v1/callback/get");
-    admitted += limiter.Admit(api::CallInfo{endpoint.path, &endpoint, 99, "x", &stranger}).refusal
+    admitted += limiter.Admit(api::CallInfo{endpoint.path, "", &endpoint, 99, "x", &stranger}).refusal
                     ? 0
                     : 1;
   }
@@ -115,7 +115,7 @@ bool StrangerAdmitted(RateLimiter& limiter, uint32_t sdkappid, std::string_view 
   api::App stranger;
   stranger.sdkappid = sdkappid;
   const api::Endpoint& endpoint = EndpointAt(path);
-  return !limiter.Admit(api::CallInfo{endpoint.path, &endpoint, sdkappid, "x", &stranger}).refusal;
+  return !limiter.Admit(api::CallInfo{endpoint.path, "", &endpoint, sdkappid, "x", &stranger}).refusal;
 }
 
 int StrangerAdmittedTimes(RateLimiter& limiter, uint32_t sdkappid, int attempts) {

@@ -170,7 +170,7 @@ TEST(ServerIdentity, ServesTheLocalCaOrTheUsersOwnCertificate) {
   std::ofstream(temp.path() + "/own.key") << own->key_pem;
   ServerIdentity user({"", temp.path() + "/own.pem", temp.path() + "/own.key"});
   ASSERT_TRUE(user.Context().ok()) << user.Context().status().message();
-  EXPECT_EQ(user.CaCertificatePem().status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(user.CaCertificatePem().status().code(), StatusCode::kNotFound);
 
   ServerIdentity wrong_key({"", temp.path() + "/own.pem", temp.path() + "/tls/ca.key"});
   EXPECT_FALSE(wrong_key.Context().ok());

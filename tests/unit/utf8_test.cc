@@ -70,7 +70,7 @@ TEST(Utf8Test, RequestsWithBytesThatAreNotUtf8AreAnsweredWithValidJson) {
   };
   for (const std::string& target : targets) {
     const http::Response response =
-        dispatcher.Begin(boost::beast::http::verb::post, target)->Finish("{}");
+        dispatcher.Begin({boost::beast::http::verb::post, target, ""})->Finish("{}");
     EXPECT_TRUE(IsJsonObject(response.body)) << response.body;
   }
 }

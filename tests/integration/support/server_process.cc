@@ -15,6 +15,11 @@ namespace trtc::testing {
 namespace {
 
 constexpr const char kReadyPrefix[] = "trtc-emulator listening on http://";
+constexpr const char kHttpsReadyPrefix[] = "trtc-emulator listening on https://";
+
+uint16_t PortOf(const std::string& line) {
+  return static_cast<uint16_t>(std::stoi(line.substr(line.rfind(':') + 1)));
+}
 
 // argv and envp prepared before fork(): the child may only call async-signal-safe code.
 struct ExecSpec {
@@ -85,10 +90,20 @@ pid_t Spawn(ExecSpec& spec, int stdout_fd, const std::string& stderr_path) {
   server->pid_ = Spawn(spec, fds[1], server->stderr_path_);
   ::close(fds[1]);
   server->stdout_fd_ = fds[0];
-  // Blocking reads until the first line: the server prints it when it is ready, or exits.
-  std::string line;
-  char c;
-  while (::read(server->stdout_fd_, &c, 1) == 1 && c != '\n') line.push_back(c);
+  // Blocking reads until the http line: the server prints it (last) when it is ready, or
+  // exits. With --https-port the https line comes first.
+  auto read_line = [&] {
+    std::string line;
+    char c;
+    while (::read(server->stdout_fd_, &c, 1) == 1 && c != '\n') line.push_back(c);
+    return line;
+  };
+  std::string line = read_line();
+  if (line.rfind(kHttpsReadyPrefix, 0) == 0) {
+    server->https_ready_line_ = line;
+    server->https_port_ = PortOf(line);
+    line = read_line();
+  }
   if (line.rfind(kReadyPrefix, 0) != 0) {
     int status = 0;
     ::waitpid(server->pid_, &status, 0);
@@ -98,7 +113,7 @@ pid_t Spawn(ExecSpec& spec, int stdout_fd, const std::string& stderr_path) {
            << "\", stderr: " << server->StderrText();
   }
   server->ready_line_ = line;
-  server->port_ = static_cast<uint16_t>(std::stoi(line.substr(line.rfind(':') + 1)));
+  server->port_ = PortOf(line);
   *out = std::move(server);
   return ::testing::AssertionSuccess();
 }

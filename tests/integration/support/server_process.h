@@ -29,6 +29,9 @@ class ServerProcess {
   ~ServerProcess();
 
   uint16_t port() const { return port_; }
+  // The HTTPS port (0 without --https-port) and its ready line, printed before the http one.
+  uint16_t https_port() const { return https_port_; }
+  const std::string& https_ready_line() const { return https_ready_line_; }
   pid_t pid() const { return pid_; }
   const std::string& ready_line() const { return ready_line_; }
   // Sends the signal and waits; returns the exit code (-1 if a signal ended it).
@@ -41,7 +44,9 @@ class ServerProcess {
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
   uint16_t port_ = 0;
+  uint16_t https_port_ = 0;
   std::string ready_line_;
+  std::string https_ready_line_;
   std::string stderr_path_;
 };
 

@@ -15,6 +15,7 @@
 #include "server/handlers/endpoints.h"
 #include "server/http/http_server.h"
 #include "server/limits/rate_limiter.h"
+#include "server/tls/client_context.h"
 #include "server/tls/server_identity.h"
 #include "server/tls/tencent_hosts.h"
 #include "storage/call_record_store.h"
@@ -156,7 +157,8 @@ struct Emulator::Parts {
   std::unique_ptr<storage::CallRecordStore> call_records;
   std::unique_ptr<storage::SeedLedger> ledger;
   std::unique_ptr<storage::CallbackOutbox> outbox;
-  // After the stores it uses, so it stops (and its thread ends) before they go.
+  std::unique_ptr<http::ssl::context> callback_tls;  // https:// callbacks: trusted CAs, verify
+  // After the stores and the context it uses, so it stops (and its thread ends) before they go.
   std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
   std::unique_ptr<callbacks::CallSimulator> calls;
   Fixtures fixtures;  // its seeds, applied again by a reset
@@ -219,6 +221,12 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   if (!status.ok()) return status;
   for (const api::App& app : fixtures.apps) parts->apps.Add(app);
 
+  // Before the database, so that a bad --callback-ca leaves no new database file behind.
+  StatusOr<std::unique_ptr<http::ssl::context>> callback_tls =
+      tls::MakeClientContext({options.callback_ca, options.callback_tls_verify});
+  if (!callback_tls.ok()) return callback_tls.status();
+  parts->callback_tls = std::move(*callback_tls);
+
   const std::string db_path = options.in_memory ? ":memory:" : options.db;
   status = storage::Database::Open(db_path, &parts->database);
   if (!status.ok()) return status.Prefixed("database " + db_path + ": ");
@@ -253,7 +261,8 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   delivery.retry_unit = std::chrono::milliseconds(options.callback_retry_unit_ms);
   delivery.send = options.send_callbacks;
   parts->callback_dispatcher =
-      std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery);
+      std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery,
+                                                      *parts->callback_tls);
   // Deliveries a previous run left pending carry on where they stopped.
   status = parts->callback_dispatcher->Resume();
   if (!status.ok()) return status.Prefixed("reading the callback outbox: ");

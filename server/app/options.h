@@ -26,6 +26,8 @@ struct Options {
   int threads = 0;       // 0: one per core
   int callback_timeout_ms = 2000;     // per callback attempt (the callback pages: 2 s)
   int callback_retry_unit_ms = 1000;  // the unit of the v1 retry schedule
+  std::string callback_ca;            // extra CAs (PEM) for https:// callbacks; empty: none
+  bool callback_tls_verify = true;    // false: any certificate of a callback receiver passes
   // Transport limits (README "Limits"): the defaults are the transport's own.
   int idle_timeout_ms = static_cast<int>(http::TransportLimits{}.idle_timeout.count());
   int max_connections = static_cast<int>(http::TransportLimits{}.max_connections);

@@ -45,10 +45,11 @@ struct CallbackDispatcher::Job {
 };
 
 CallbackDispatcher::CallbackDispatcher(storage::CallbackOutbox& outbox, const Clock& clock,
-                                       DispatcherSettings settings)
+                                       DispatcherSettings settings, boost::asio::ssl::context& tls)
     : outbox_(outbox),
       clock_(clock),
       settings_(settings),
+      tls_(tls),
       work_(boost::asio::make_work_guard(io_)),
       thread_([this] { io_.run(); }) {}
 
@@ -90,7 +91,7 @@ void CallbackDispatcher::SendInOrder(std::shared_ptr<std::vector<std::shared_ptr
 void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()> then) {
   if (!settings_.send) return;
   const int64_t at_ms = clock_.NowMillis();
-  PostJson(io_, job->delivery.url, job->delivery.body, settings_.timeout,
+  PostJson(io_, tls_, job->delivery.url, job->delivery.body, settings_.timeout,
            [this, job, then = std::move(then), at_ms](PostResult result) {
              storage::CallbackDelivery& delivery = job->delivery;
              const bool accepted =

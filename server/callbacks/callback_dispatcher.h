@@ -9,6 +9,9 @@
 // tried again after 0, 1, 1, 2, 3 and 5 retry units (one unit is a second, like the real service;
 // tests shorten it), then abandoned. A v4 delivery is tried once, and any 2xx answer counts as
 // delivered.
+//
+// https:// URLs are sent over TLS with the client context the wiring hands in (one for the
+// whole run: the trusted CAs and whether to verify).
 #pragma once
 
 #include <chrono>
@@ -19,6 +22,11 @@
 #include "server/common/clock.h"
 #include "server/http/asio.h"
 #include "storage/callback_outbox.h"
+
+// Declared only: whoever includes this header need not compile OpenSSL's.
+namespace boost::asio::ssl {
+class context;
+}  // namespace boost::asio::ssl
 
 namespace trtc::callbacks {
 
@@ -35,8 +43,9 @@ bool AcceptedReply(storage::CallbackFamily family, int http_status, const std::s
 
 class CallbackDispatcher {
  public:
+  // `tls` is used from the dispatcher's thread and must outlive it.
   CallbackDispatcher(storage::CallbackOutbox& outbox, const Clock& clock,
-                     DispatcherSettings settings);
+                     DispatcherSettings settings, boost::asio::ssl::context& tls);
   // Stops the thread; deliveries not finished stay pending in the outbox (Resume()).
   ~CallbackDispatcher();
 
@@ -55,6 +64,7 @@ class CallbackDispatcher {
   storage::CallbackOutbox& outbox_;
   const Clock& clock_;
   const DispatcherSettings settings_;
+  boost::asio::ssl::context& tls_;
   boost::asio::io_context io_;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
   std::thread thread_;

@@ -1,6 +1,7 @@
-// PostJson: one asynchronous HTTP POST of a callback body, with one deadline for all of
-// it (resolve, connect, write, read). Used by the callback dispatcher on its own
-// io_context, so a slow or silent receiver never holds up the REST APIs.
+// PostJson: one asynchronous HTTP POST of a callback body, over TLS for https:// URLs, with
+// one deadline for all of it (resolve, connect, TLS handshake, write, read). Used by the
+// callback dispatcher on its own io_context, so a slow or silent receiver never holds up
+// the REST APIs.
 #pragma once
 
 #include <chrono>
@@ -10,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "server/http/asio.h"
+#include "server/http/asio_ssl.h"
 
 namespace trtc::callbacks {
 
@@ -24,17 +25,22 @@ struct PostResult {
 
 inline constexpr size_t kMaxKeptReply = 4096;
 
-// "http://host[:port]/path?query" split for the request.
+// "http[s]://host[:port]/path?query" split for the request.
 struct HttpUrl {
-  std::string host;
-  std::string port;    // "80" when absent
+  bool tls = false;    // https://
+  std::string host;    // an IPv6 address without its brackets
+  std::string port;    // "80" (http) or "443" (https) when absent
   std::string target;  // "/" when absent
 };
 
-// Only plain http:// URLs can be sent (see the README's differences); *error says why not.
+// http:// and https:// URLs; anything else is refused, and *error says why.
 std::optional<HttpUrl> ParseHttpUrl(std::string_view url, std::string* error);
 
-void PostJson(boost::asio::io_context& io, const std::string& url, std::string body,
-              std::chrono::milliseconds timeout, std::function<void(PostResult)> done);
+// `tls` is the client context (trusted CAs, verify or not) an https:// URL is sent with; one
+// context serves every POST. A name gets SNI, and the receiver's certificate must carry the
+// URL's host name or IP address unless the context does not verify.
+void PostJson(boost::asio::io_context& io, http::ssl::context& tls, const std::string& url,
+              std::string body, std::chrono::milliseconds timeout,
+              std::function<void(PostResult)> done);
 
 }  // namespace trtc::callbacks

@@ -1,5 +1,9 @@
 #include "server/tls/client_context.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace trtc::tls {
 
 using http::ssl::context;
@@ -15,6 +19,13 @@ StatusOr<std::unique_ptr<context>> MakeClientContext(const ClientTlsOptions& opt
   if (!ec) ssl->set_default_verify_paths(ec);
   if (ec) return Status::Internal("the system's CA certificates: " + ec.message());
   if (!options.extra_ca_file.empty()) {
+    // OpenSSL reports a file it cannot open without a reason ("asio.ssl error"): say it.
+    std::FILE* file = std::fopen(options.extra_ca_file.c_str(), "r");
+    if (file == nullptr) {
+      return Status::InvalidArgument("--callback-ca " + options.extra_ca_file + ": " +
+                                     std::strerror(errno));
+    }
+    std::fclose(file);
     ssl->load_verify_file(options.extra_ca_file, ec);
     if (ec) {
       return Status::InvalidArgument("--callback-ca " + options.extra_ca_file + ": " +

@@ -3,13 +3,11 @@
 // 127.0.0.1, and GET /_emulator/callbacks shows every delivery and attempt. The server
 // runs with a 20 ms retry unit and a 300 ms reply timeout so retries and timeouts happen
 // quickly; nothing here asserts on time.
-#include <chrono>
-#include <functional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "tests/integration/support/callback_receiver.h"
+#include "tests/integration/support/callback_suite.h"
 #include "tests/integration/support/emulator_test.h"
 #include "tests/integration/support/envelope_expect.h"
 #include "tests/integration/support/server_process.h"
@@ -23,10 +21,6 @@ namespace bhttp = http::bhttp;
 const char kAllV4Commands[] =
     R"(["Call.CallbackAfterStartCall","Call.CallbackAfterEndCall","Call.CallbackAfterMemberChanged"])";
 
-std::string Str(const rapidjson::Value& value) {
-  return value.IsString() ? value.GetString() : "<not a string>";
-}
-
 // The commands (v4) or actions (v1) of received callbacks, in arrival order.
 std::vector<std::string> Commands(const std::vector<ReceivedRequest>& requests) {
   std::vector<std::string> out;
@@ -37,70 +31,13 @@ std::vector<std::string> Commands(const std::vector<ReceivedRequest>& requests) 
   return out;
 }
 
-rapidjson::Document Outbox(uint16_t port, const std::string& query = "") {
-  HttpReply reply = HttpClient(port).Send(bhttp::verb::get, "/_emulator/callbacks" + query, "");
-  EXPECT_EQ(reply.status, 200u) << reply.body;
-  return reply.Json();
-}
-
-// Polls the outbox until `done` holds for its deliveries (bounded; only a failing test
-// waits long).
-rapidjson::Document OutboxWhen(uint16_t port, const std::string& query,
-                               const std::function<bool(const rapidjson::Value&)>& done) {
-  for (int i = 0; i < 6000; ++i) {
-    rapidjson::Document outbox = Outbox(port, query);
-    if (outbox.IsObject() && done(outbox["callbacks"])) return outbox;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  rapidjson::Document outbox = Outbox(port, query);
-  ADD_FAILURE() << "the outbox never reached the expected state";
-  return outbox;
-}
-
-// The state of the first delivery of an outbox.
-bool FirstIs(const rapidjson::Value& callbacks, const char* state) {
-  return !callbacks.Empty() && Str(callbacks[0]["state"]) == state;
-}
-
-class CallbacksTest : public EmulatorTest {
+class CallbacksTest : public CallbackSuite {
  protected:
   static void SetUpTestSuite() {
     StartSuite({"--callback-retry-unit-ms", "20", "--callback-timeout-ms", "300"});
   }
   void SetUp() override {
     ASSERT_EQ(Control(bhttp::verb::post, "/_emulator/reset", "{}").status, 200u);
-  }
-
-  void ConfigureV4(const std::string& url, const std::string& commands) {
-    ExpectV4(Call("v4/call_config/set_callback",
-                  R"({"Url":")" + url + R"(","CallbackCommandList":)" + commands + "}"),
-             0);
-  }
-  void ConfigureV1(const std::string& url, const std::string& actions) {
-    ExpectV1(Call("v1/callback/set", R"({"address":")" + url + R"(","actions":)" + actions + "}"),
-             0);
-  }
-  // Plays a call; returns the response (checked to be 200).
-  rapidjson::Document Play(const std::string& body) {
-    HttpReply reply = Control(bhttp::verb::post, "/_emulator/calls", body);
-    EXPECT_EQ(reply.status, 200u) << reply.body;
-    return reply.Json();
-  }
-  rapidjson::Document Outbox(const std::string& query = "") {
-    return testing::Outbox(port(), query);
-  }
-  rapidjson::Document OutboxWhen(const std::string& query,
-                                 const std::function<bool(const rapidjson::Value&)>& done) {
-    return testing::OutboxWhen(port(), query, done);
-  }
-  // Waits until every delivery of the outbox (filtered by `query`) is delivered or failed.
-  rapidjson::Document Settled(const std::string& query) {
-    return OutboxWhen(query, [](const rapidjson::Value& callbacks) {
-      for (const rapidjson::Value& delivery : callbacks.GetArray()) {
-        if (Str(delivery["state"]) == "pending") return false;
-      }
-      return true;
-    });
   }
 };
 
@@ -363,9 +300,9 @@ TEST_F(CallbacksTest, UndeliverableUrlsAreRecordedWithTheReason) {
     CallbackReceiver gone;  // a port that was just free, and is closed again
     closed_port = gone.port();
   }
-  ConfigureV4("http://127.0.0.1:" + std::to_string(closed_port) + "/v4",
-              R"(["Call.CallbackAfterEndCall"])");
-  ConfigureV1("https://example.invalid/v1", R"(["cancel"])");
+  const std::string closed = "127.0.0.1:" + std::to_string(closed_port);
+  ConfigureV4("http://" + closed + "/v4", R"(["Call.CallbackAfterEndCall"])");
+  ConfigureV1("https://" + closed + "/v1", R"(["cancel"])");
   Play(R"({"sdkappid":1400000000,"caller":"alice","callees":["bob"],"outcome":"cancel"})");
   rapidjson::Document outbox = Settled("");
   ASSERT_EQ(outbox["callbacks"].Size(), 2u);
@@ -376,7 +313,8 @@ TEST_F(CallbacksTest, UndeliverableUrlsAreRecordedWithTheReason) {
       << Str(v4["attempts"][0]["error"]);
   EXPECT_EQ(Str(v1["state"]), "failed");
   EXPECT_EQ(v1["attempts"].Size(), 7u);
-  EXPECT_NE(Str(v1["attempts"][0]["error"]).find("https://"), std::string::npos);
+  EXPECT_NE(Str(v1["attempts"][0]["error"]).find("connecting"), std::string::npos)
+      << Str(v1["attempts"][0]["error"]);
 }
 
 TEST_F(CallbacksTest, TheOutboxFiltersByAppAndCallAndResetEmptiesIt) {

@@ -119,6 +119,30 @@ TEST(CliTest, AnUnusableDatabaseExitsWith2) {
   ExpectStartupError(RunToExit({"--port", "0", "--db", path}), "not-a.db");
 }
 
+// A --callback-ca file that is missing or holds no certificate stops the start, before the
+// database is made.
+TEST(CliTest, AnUnusableCallbackCaFileExitsWith2) {
+  TempDir dir;
+  const std::string not_pem = WriteFile(dir, "not-a.pem", "not a certificate\n");
+  const std::pair<std::string, std::string> cases[] = {
+      {not_pem, "no certificate"},
+      {dir.File("missing.pem"), "No such file"},
+      {dir.path(), "no certificate"},
+  };
+  for (const auto& [path, reason] : cases) {
+    SCOPED_TRACE(path);
+    const ProcessResult result =
+        RunToExit({"--port", "0", "--db", dir.File("state.db"), "--callback-ca", path});
+    ExpectStartupError(result, "--callback-ca " + path + ": ");
+    EXPECT_NE(result.err.find(reason), std::string::npos) << result.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.File("state.db")));
+  }
+  ExpectStartupError(
+      RunToExit({"--in-memory", "--port", "0"}, {{"TRTC_EMULATOR_CALLBACK_CA", not_pem}}),
+      "not-a.pem");
+  ExpectStartupError(RunToExit({"--callback-tls-verify", "maybe"}), "--callback-tls-verify");
+}
+
 TEST(CliTest, ReadyLineNamesTheRealPortAndSigintExitsZero) {
   std::unique_ptr<ServerProcess> server;
   ASSERT_TRUE(ServerProcess::Start({"--in-memory"}, &server));

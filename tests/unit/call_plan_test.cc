@@ -184,11 +184,35 @@ TEST(ParseHttpUrlTest, SplitsHostPortAndTarget) {
   ASSERT_TRUE(url.has_value());
   EXPECT_EQ(url->host, "::1");
   EXPECT_EQ(url->port, "9");
-  EXPECT_FALSE(callbacks::ParseHttpUrl("https://h/x", &error).has_value());
-  EXPECT_NE(error.find("https://"), std::string::npos);
+  EXPECT_FALSE(url->tls);
   EXPECT_FALSE(callbacks::ParseHttpUrl("http:///x", &error).has_value());
   EXPECT_FALSE(callbacks::ParseHttpUrl("http://[::1/x", &error).has_value());
   EXPECT_FALSE(callbacks::ParseHttpUrl("ftp://h", &error).has_value());
+  EXPECT_NE(error.find("https://"), std::string::npos) << error;
+}
+
+TEST(ParseHttpUrlTest, HttpsUrlsGoOverTlsToPort443UnlessTheyNameOne) {
+  const struct {
+    const char* url;
+    const char* host;
+    const char* port;
+    const char* target;
+  } cases[] = {
+      {"https://example.com/cb?x=1", "example.com", "443", "/cb?x=1"},
+      {"HTTPS://[::1]:8443", "::1", "8443", "/"},
+      {"https://h:/x", "h", "443", "/x"},
+  };
+  for (const auto& c : cases) {
+    std::string error;
+    auto url = callbacks::ParseHttpUrl(c.url, &error);
+    ASSERT_TRUE(url.has_value()) << c.url << ": " << error;
+    EXPECT_TRUE(url->tls) << c.url;
+    EXPECT_EQ(url->host, c.host) << c.url;
+    EXPECT_EQ(url->port, c.port) << c.url;
+    EXPECT_EQ(url->target, c.target) << c.url;
+  }
+  std::string error;
+  EXPECT_FALSE(callbacks::ParseHttpUrl("https:///x", &error).has_value());
 }
 
 TEST(AcceptedReplyTest, EachFamilyHasItsOwnIdeaOfSuccess) {

@@ -44,6 +44,8 @@ TEST(OptionsTest, Defaults) {
   EXPECT_EQ(p.options.tls_dir, "");
   EXPECT_EQ(p.options.tls_cert, "");
   EXPECT_TRUE(p.options.proxy);
+  EXPECT_EQ(p.options.callback_ca, "");  // the system store only
+  EXPECT_TRUE(p.options.callback_tls_verify);
 }
 
 TEST(OptionsTest, FlagsBothSpellings) {
@@ -141,6 +143,10 @@ const std::vector<Setting>& Settings() {
        [](auto& o) { return o.callback_timeout_ms == 0; }},
       {"--callback-retry-unit-ms", "TRTC_EMULATOR_CALLBACK_RETRY_UNIT_MS", "3600000",
        [](auto& o) { return o.callback_retry_unit_ms == 3600000; }},
+      {"--callback-ca", "TRTC_EMULATOR_CALLBACK_CA", "receivers.pem",
+       [](auto& o) { return o.callback_ca == "receivers.pem"; }},
+      {"--callback-tls-verify", "TRTC_EMULATOR_CALLBACK_TLS_VERIFY", "off",
+       [](auto& o) { return !o.callback_tls_verify; }},
       {"--idle-timeout-ms", "TRTC_EMULATOR_IDLE_TIMEOUT_MS", "1",
        [](auto& o) { return o.idle_timeout_ms == 1; }},
       {"--max-connections", "TRTC_EMULATOR_MAX_CONNECTIONS", "1000000",
@@ -234,6 +240,7 @@ TEST(OptionsTest, ValueRanges) {
       {"--rate-limits", {"on", "off"}, {"maybe", "ON", "1"}},
       {"--auth", {"strict", "off"}, {"none", "lax"}},
       {"--log-level", {"debug", "info", "warn", "error"}, {"loud", "warning"}},
+      {"--callback-tls-verify", {"on", "off"}, {"no", "OFF", "0", ""}},
       {"--bind", {"::1"}, {""}},
       {"--db", {"a.db"}, {""}},
       {"--https-port", {"0", "65535"}, {"65536", "-1", "", "on"}},
@@ -249,8 +256,11 @@ TEST(OptionsTest, ValueRanges) {
       EXPECT_NE(p.error.find(range.flag), std::string::npos) << p.error;
     }
   }
-  // An empty --fixtures is the built-in default.
+  // An empty --fixtures is the built-in default; an empty --callback-ca adds no CAs.
   EXPECT_EQ(Parse({"--fixtures", ""}).result, ParseResult::kRun);
+  Parsed no_ca = Parse({"--callback-ca", ""}, {{"TRTC_EMULATOR_CALLBACK_CA", "env.pem"}});
+  ASSERT_EQ(no_ca.result, ParseResult::kRun) << no_ca.error;
+  EXPECT_EQ(no_ca.options.callback_ca, "");
   for (const char* bad : {"yes", "true", ""}) {
     EXPECT_EQ(Parse({}, {{"TRTC_EMULATOR_IN_MEMORY", bad}}).result, ParseResult::kError) << bad;
   }
@@ -272,6 +282,8 @@ TEST(OptionsTest, HelpListsEveryFlagWithItsEnvironmentVariable) {
   EXPECT_NE(help.find("--port N (=9000)"), std::string::npos) << help;
   EXPECT_NE(help.find("--log-level debug|info|warn|error (=info)"), std::string::npos) << help;
   EXPECT_NE(help.find("[TRTC_EMULATOR_IN_MEMORY=1]"), std::string::npos) << help;
+  EXPECT_NE(help.find("--callback-ca FILE (=none)"), std::string::npos) << help;
+  EXPECT_NE(help.find("--callback-tls-verify on|off (=on)"), std::string::npos) << help;
   for (size_t eol = help.find('\n'); eol != std::string::npos; eol = help.find('\n', eol + 1)) {
     EXPECT_NE(help[eol - 1], ' ') << "a line ends in a space";
   }

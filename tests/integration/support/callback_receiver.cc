@@ -6,7 +6,7 @@
 
 namespace trtc::testing {
 
-using namespace trtc::http;  // asio, beast, bhttp, tcp
+using namespace trtc::http;  // asio, beast, bhttp, ssl, tcp
 
 namespace {
 // Only a failing test ever waits this long.
@@ -31,6 +31,16 @@ CallbackReceiver::CallbackReceiver() : acceptor_(io_, tcp::endpoint(asio::ip::ad
   thread_ = std::thread([this] { Serve(); });
 }
 
+CallbackReceiver::CallbackReceiver(const tls::KeyAndCertificate& identity)
+    : tls_(std::in_place, ssl::context::tls_server),
+      acceptor_(io_, tcp::endpoint(asio::ip::address_v4::loopback(), 0)) {
+  // A bad identity is a broken test: the exception says so.
+  tls_->use_certificate_chain(asio::buffer(identity.certificate_pem));
+  tls_->use_private_key(asio::buffer(identity.key_pem), ssl::context::pem);
+  port_ = acceptor_.local_endpoint().port();
+  thread_ = std::thread([this] { Serve(); });
+}
+
 CallbackReceiver::~CallbackReceiver() {
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -45,7 +55,11 @@ CallbackReceiver::~CallbackReceiver() {
 }
 
 std::string CallbackReceiver::Url(const std::string& path) const {
-  return "http://127.0.0.1:" + std::to_string(port_) + path;
+  return UrlVia("127.0.0.1", path);
+}
+
+std::string CallbackReceiver::UrlVia(const std::string& host, const std::string& path) const {
+  return (tls_ ? "https://" : "http://") + host + ":" + std::to_string(port_) + path;
 }
 
 void CallbackReceiver::Script(std::vector<std::pair<unsigned, std::string>> replies) {
@@ -84,9 +98,20 @@ void CallbackReceiver::Serve() {
   }
 }
 
+void CallbackReceiver::Handle(tcp::socket socket) {
+  if (!tls_) return Exchange(socket, "");
+  ssl::stream<tcp::socket> stream(std::move(socket), *tls_);
+  beast::error_code ec;
+  stream.handshake(ssl::stream_base::server, ec);
+  if (ec) return;
+  const char* server_name = SSL_get_servername(stream.native_handle(), TLSEXT_NAMETYPE_host_name);
+  Exchange(stream, server_name ? server_name : "");
+}
+
 // One connection, one request at a time, until the peer closes it (the emulator sends
 // "Connection: close", so usually after one).
-void CallbackReceiver::Handle(tcp::socket socket) {
+template <typename Stream>
+void CallbackReceiver::Exchange(Stream& socket, const std::string& server_name) {
   beast::flat_buffer buffer;
   for (;;) {
     bhttp::request<bhttp::string_body> request;
@@ -102,6 +127,7 @@ void CallbackReceiver::Handle(tcp::socket socket) {
       got.target = std::string(request.target());
       got.content_type = std::string(request[bhttp::field::content_type]);
       got.body = request.body();
+      got.server_name = server_name;
       changed_.notify_all();
       changed_.wait(lock, [&] { return !hold_ || stopping_; });
       if (stopping_) return;

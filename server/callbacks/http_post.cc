@@ -66,12 +66,10 @@ class Post : public std::enable_shared_from_this<Post<Stream>> {
         timeout_(timeout),
         done_(std::move(done)),
         started_(Clock::now()) {
-    const char* default_port = url_.tls ? "443" : "80";
     request_.method(bhttp::verb::post);
     request_.target(url_.target);
     request_.version(11);
-    request_.set(bhttp::field::host,
-                 url_.port == default_port ? url_.host : url_.host + ":" + url_.port);
+    request_.set(bhttp::field::host, HostHeader(url_));
     request_.set(bhttp::field::user_agent, "trtc-emulator/" TRTC_EMULATOR_VERSION);
     request_.set(bhttp::field::content_type, "application/json; charset=utf-8");
     request_.set(bhttp::field::connection, "close");
@@ -184,6 +182,11 @@ class Post : public std::enable_shared_from_this<Post<Stream>> {
 };
 
 }  // namespace
+
+std::string HostHeader(const HttpUrl& url) {
+  const std::string host = url.host.find(':') == std::string::npos ? url.host : "[" + url.host + "]";
+  return url.port == (url.tls ? "443" : "80") ? host : host + ":" + url.port;
+}
 
 std::optional<HttpUrl> ParseHttpUrl(std::string_view url, std::string* error) {
   HttpUrl out;

@@ -36,6 +36,10 @@ struct HttpUrl {
 // http:// and https:// URLs; anything else is refused, and *error says why.
 std::optional<HttpUrl> ParseHttpUrl(std::string_view url, std::string* error);
 
+// The Host header for `url`: the port only when it is not the scheme's, an IPv6 address
+// in its brackets (RFC 9110 §7.2), or its colons would read as a port.
+std::string HostHeader(const HttpUrl& url);
+
 // `tls` is the client context (trusted CAs, verify or not) an https:// URL is sent with; one
 // context serves every POST. A name gets SNI, and the receiver's certificate must carry the
 // URL's host name or IP address unless the context does not verify.

@@ -187,6 +187,14 @@ TEST(ParseHttpUrlTest, SplitsHostPortAndTarget) {
   EXPECT_FALSE(url->tls);
   EXPECT_FALSE(callbacks::ParseHttpUrl("http:///x", &error).has_value());
   EXPECT_FALSE(callbacks::ParseHttpUrl("http://[::1/x", &error).has_value());
+  for (const auto& [text, host] : std::vector<std::pair<const char*, const char*>>{
+           {"http://[::1]:9/x", "[::1]:9"}, {"https://[::1]/x", "[::1]"},
+           {"http://a.example:80/", "a.example"}, {"https://a.example:80/", "a.example:80"},
+           {"http://a.example:443/", "a.example:443"}}) {
+    std::optional<callbacks::HttpUrl> parsed = callbacks::ParseHttpUrl(text, &error);
+    ASSERT_TRUE(parsed.has_value()) << text;
+    EXPECT_EQ(callbacks::HostHeader(*parsed), host) << text;
+  }
   EXPECT_FALSE(callbacks::ParseHttpUrl("ftp://h", &error).has_value());
   EXPECT_NE(error.find("https://"), std::string::npos) << error;
 }

@@ -68,7 +68,7 @@ void CallbackConfigStore::Forget(std::optional<CallbackFamily> family,
     cache_->entries.clear();
     return;
   }
-  for (CallbackFamily each : {CallbackFamily::kCallConfig, CallbackFamily::kCallkit}) {
+  for (CallbackFamily each : kAllCallbackFamilies) {
     if (!family || *family == each) cache_->entries.erase(CacheKey(each, *sdkappid));
   }
 }
@@ -89,6 +89,27 @@ Status CallbackConfigStore::Put(CallbackFamily family, uint32_t sdkappid,
         .Bind(config.url)
         .Bind(events)
         .Run();
+  });
+}
+
+Status CallbackConfigStore::Create(CallbackFamily family, uint32_t sdkappid,
+                                   const CallbackConfig& config) {
+  std::string events;
+  Status status = EncodeEvents(config.events, &events);
+  if (!status.ok()) return status;
+  return db_->Transaction([&]() -> Status {
+    Forget(family, sdkappid);
+    // RETURNING yields a row exactly when the insert happened.
+    Status inserted = Query(db_,
+                            "INSERT INTO callback_config (sdkappid, family, url, events) "
+                            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1")
+                          .Bind(sdkappid)
+                          .Bind(StoredFamilyCode(family))
+                          .Bind(config.url)
+                          .Bind(events)
+                          .RequireRow("");
+    if (inserted.IsNotFound()) return Status::AlreadyExists("a callback configuration exists");
+    return inserted;
   });
 }
 
@@ -165,17 +186,43 @@ Status CallbackConfigStore::Delete(CallbackFamily family, uint32_t sdkappid) {
   });
 }
 
+StatusOr<CallbackToken> CallbackConfigStore::GetToken(uint32_t sdkappid) {
+  return db_->WithLock([&]() -> StatusOr<CallbackToken> {
+    Query query(db_, "SELECT token, enabled FROM callback_token WHERE sdkappid = ?");
+    StatusOr<bool> row = query.Bind(sdkappid).Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("no callback token");
+    return CallbackToken{query.ColumnText(0), query.ColumnInt(1) != 0};
+  });
+}
+
+Status CallbackConfigStore::PutToken(uint32_t sdkappid, const CallbackToken& token) {
+  return db_->Transaction([&] {
+    return Query(db_,
+                 "INSERT INTO callback_token (sdkappid, token, enabled) VALUES (?, ?, ?) "
+                 "ON CONFLICT (sdkappid) DO UPDATE SET token = excluded.token, "
+                 "enabled = excluded.enabled")
+        .Bind(sdkappid)
+        .Bind(token.token)
+        .Bind(token.enabled ? 1 : 0)
+        .Run();
+  });
+}
+
 Status CallbackConfigStore::DeleteApp(uint32_t sdkappid) {
   return db_->Transaction([&] {
     Forget(std::nullopt, sdkappid);
-    return Query(db_, "DELETE FROM callback_config WHERE sdkappid = ?").Bind(sdkappid).Run();
+    Status status = Query(db_, "DELETE FROM callback_config WHERE sdkappid = ?").Bind(sdkappid).Run();
+    if (!status.ok()) return status;
+    return Query(db_, "DELETE FROM callback_token WHERE sdkappid = ?").Bind(sdkappid).Run();
   });
 }
 
 Status CallbackConfigStore::DeleteAll() {
   return db_->Transaction([&] {
     Forget(std::nullopt, std::nullopt);
-    return Query(db_, "DELETE FROM callback_config").Run();
+    Status status = Query(db_, "DELETE FROM callback_config").Run();
+    return status.ok() ? Query(db_, "DELETE FROM callback_token").Run() : status;
   });
 }
 

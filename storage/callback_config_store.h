@@ -25,16 +25,30 @@ struct CallbackConfig {
 // What Get() hands out: shared with the read cache, so a cached read copies nothing.
 using SharedCallbackConfig = std::shared_ptr<const CallbackConfig>;
 
-enum class CallbackFamily { kCallConfig /* v4 */, kCallkit /* v1 */ };
+enum class CallbackFamily {
+  kCallConfig,  // v4/call_config: TUICallKit on the Chat REST host
+  kCallkit,     // v1/callback: TUICallKit on the callkit host
+  kLive,        // v4/live_config: TUILiveKit
+  kRoom,        // v4/room_config: TUIRoomKit
+};
+inline constexpr CallbackFamily kAllCallbackFamilies[] = {
+    CallbackFamily::kCallConfig, CallbackFamily::kCallkit, CallbackFamily::kLive,
+    CallbackFamily::kRoom};
 
 // On-disk codes of the families (callback_config, callback_delivery): never renumbered,
 // since databases carry them.
-inline int64_t StoredFamilyCode(CallbackFamily family) {
-  return family == CallbackFamily::kCallConfig ? 1 : 2;
-}
+inline int64_t StoredFamilyCode(CallbackFamily family) { return static_cast<int64_t>(family) + 1; }
 inline CallbackFamily FamilyFromStoredCode(int64_t code) {
-  return code == 1 ? CallbackFamily::kCallConfig : CallbackFamily::kCallkit;
+  return code >= 1 && code <= 4 ? static_cast<CallbackFamily>(code - 1) : CallbackFamily::kCallConfig;
 }
+
+// The LiveKit signing token (set_callback_token): callbacks carry Sign and RequestTime
+// while it is enabled.
+struct CallbackToken {
+  std::string token;
+  bool enabled = false;
+  bool operator==(const CallbackToken&) const = default;
+};
 
 // Reads are served from a read-through cache: get_callback is the emulator's hottest call,
 // and from memory it takes neither SQLite nor the connection's mutex. Every write drops
@@ -48,15 +62,21 @@ class CallbackConfigStore {
 
   // Creates or overwrites the app's configuration of that family (one transaction).
   Status Put(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config);
+  // Creates only if none exists: kAlreadyExists (nothing written) if one does.
+  Status Create(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config);
   // Overwrites only if one exists: kNotFound (nothing written) if not.
   Status Update(CallbackFamily family, uint32_t sdkappid, const CallbackConfig& config);
   // kNotFound when nothing is configured.
   StatusOr<SharedCallbackConfig> Get(CallbackFamily family, uint32_t sdkappid);
   // kNotFound when there was none to delete.
   Status Delete(CallbackFamily family, uint32_t sdkappid);
-  // Removes both families' configurations of one app (reset).
+  // The app's LiveKit token: kNotFound when none was ever set.
+  StatusOr<CallbackToken> GetToken(uint32_t sdkappid);
+  Status PutToken(uint32_t sdkappid, const CallbackToken& token);
+
+  // Removes every family's configuration and the token of one app (reset).
   Status DeleteApp(uint32_t sdkappid);
-  // Removes every configuration of every app (reset of all apps).
+  // Removes every configuration and token of every app (reset of all apps).
   Status DeleteAll();
 
  private:

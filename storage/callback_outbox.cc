@@ -24,11 +24,12 @@ DeliveryState StateFromCode(int64_t code) {
 // attempt columns for a delivery not tried yet), in delivery then attempt order.
 #define TRTC_SELECT_DELIVERIES                                                              \
   "SELECT d.id, d.sdkappid, d.call_id, d.family, d.url, d.command, d.body, d.state, "      \
-  "d.created_ms, a.seq, a.at_ms, a.http_status, a.reply, a.latency_ms, a.error "            \
+  "d.created_ms, a.seq, a.at_ms, a.http_status, a.reply, a.latency_ms, a.error, d.room_id " \
   "FROM callback_delivery d LEFT JOIN callback_attempt a ON a.delivery_id = d.id "
 
 constexpr const char kFindSql[] = TRTC_SELECT_DELIVERIES
-    "WHERE (? < 0 OR d.sdkappid = ?) AND (? = '' OR d.call_id = ?) ORDER BY d.id, a.seq";
+    "WHERE (?1 < 0 OR d.sdkappid = ?1) AND (?2 = '' OR d.call_id = ?2) "
+    "AND (?3 = '' OR d.room_id = ?3) ORDER BY d.id, a.seq";
 constexpr const char kGetSql[] = TRTC_SELECT_DELIVERIES "WHERE d.id = ? ORDER BY a.seq";
 constexpr const char kPendingSql[] = TRTC_SELECT_DELIVERIES
     "WHERE d.state = 0 ORDER BY d.id, a.seq";
@@ -42,10 +43,12 @@ Status CallbackOutbox::Add(std::vector<CallbackDelivery>* deliveries) {
   return db_->Transaction([&]() -> Status {
     for (CallbackDelivery& delivery : *deliveries) {
       Query insert(db_,
-                   "INSERT INTO callback_delivery (sdkappid, call_id, family, url, command, body, "
-                   "state, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                   "INSERT INTO callback_delivery (sdkappid, call_id, room_id, family, url, "
+                   "command, body, state, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                   "RETURNING id");
       StatusOr<bool> row = insert.Bind(delivery.sdkappid)
                                .Bind(delivery.call_id)
+                               .Bind(delivery.room_id)
                                .Bind(StoredFamilyCode(delivery.family))
                                .Bind(delivery.url)
                                .Bind(delivery.command)
@@ -111,6 +114,7 @@ Status CallbackOutbox::ReadDeliveries(const char* sql, const std::function<void(
         delivery.body = query.ColumnText(6);
         delivery.state = StateFromCode(query.ColumnInt(7));
         delivery.created_ms = query.ColumnInt(8);
+        delivery.room_id = query.ColumnText(15);
       }
       if (query.ColumnIsNull(9)) continue;
       DeliveryAttempt& attempt = out->back().attempts.emplace_back();
@@ -124,10 +128,10 @@ Status CallbackOutbox::ReadDeliveries(const char* sql, const std::function<void(
 }
 
 Status CallbackOutbox::Find(std::optional<uint32_t> sdkappid, std::string_view call_id,
-                            std::vector<CallbackDelivery>* out) {
+                            std::string_view room_id, std::vector<CallbackDelivery>* out) {
   const int64_t app = sdkappid ? static_cast<int64_t>(*sdkappid) : -1;
   return ReadDeliveries(
-      kFindSql, [&](Query& q) { q.Bind(app).Bind(app).Bind(call_id).Bind(call_id); }, out);
+      kFindSql, [&](Query& q) { q.Bind(app).Bind(call_id).Bind(room_id); }, out);
 }
 
 StatusOr<CallbackDelivery> CallbackOutbox::Get(int64_t id) {

@@ -31,7 +31,8 @@ struct DeliveryAttempt {
 struct CallbackDelivery {
   int64_t id = 0;  // assigned by Add()
   uint32_t sdkappid = 0;
-  std::string call_id;
+  std::string call_id;  // a delivery about a call (the call families), else ""
+  std::string room_id;  // a delivery about a room (the LiveKit family), else ""
   CallbackFamily family = CallbackFamily::kCallConfig;
   std::string url;      // with its query string
   std::string command;  // the v4 command word or the v1 action word
@@ -54,8 +55,8 @@ class CallbackOutbox {
   // Appends an attempt and sets the delivery's state; kNotFound (nothing written) when
   // the delivery is gone, e.g. reset while it was being sent.
   Status RecordAttempt(int64_t id, const DeliveryAttempt& attempt, DeliveryState state);
-  // Oldest first; either filter may be left empty.
-  Status Find(std::optional<uint32_t> sdkappid, std::string_view call_id,
+  // Oldest first; any filter may be left empty.
+  Status Find(std::optional<uint32_t> sdkappid, std::string_view call_id, std::string_view room_id,
               std::vector<CallbackDelivery>* out);
   // kNotFound when there is no delivery with that id.
   StatusOr<CallbackDelivery> Get(int64_t id);

@@ -131,6 +131,65 @@ CREATE TABLE call_record (
 ) WITHOUT ROWID;
 CREATE INDEX call_record_order ON call_record (sdkappid, start_time DESC, call_id, outcome, is_group);
 )sql",
+    // 6: the LiveKit (3) and RoomKit (4) callback families, the LiveKit signing token, and
+    // deliveries about a room (room_id) rather than a call. A CHECK cannot be altered, so
+    // the two tables that carry a family are rebuilt with their rows: the attempts move to
+    // the new deliveries table before the old ones go (dropping a table with rows would
+    // cascade to them), ids are kept, and so is the AUTOINCREMENT high-water mark, so an
+    // id once handed out is never reused.
+    R"sql(
+CREATE TABLE callback_config_v6 (
+  sdkappid INTEGER NOT NULL,
+  family   INTEGER NOT NULL CHECK (family IN (1, 2, 3, 4)),  -- v4 call, v1 callkit, live, room
+  url      TEXT NOT NULL,
+  events   TEXT NOT NULL,
+  PRIMARY KEY (sdkappid, family)
+) WITHOUT ROWID;
+INSERT INTO callback_config_v6 SELECT sdkappid, family, url, events FROM callback_config;
+DROP TABLE callback_config;
+ALTER TABLE callback_config_v6 RENAME TO callback_config;
+CREATE TABLE callback_delivery_v6 (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  sdkappid   INTEGER NOT NULL,
+  call_id    TEXT NOT NULL,  -- '' for a delivery about a room
+  room_id    TEXT NOT NULL,  -- '' for a delivery about a call
+  family     INTEGER NOT NULL CHECK (family IN (1, 2, 3, 4)),  -- as in callback_config
+  url        TEXT NOT NULL,
+  command    TEXT NOT NULL,
+  body       TEXT NOT NULL,
+  state      INTEGER NOT NULL CHECK (state IN (0, 1, 2)),
+  created_ms INTEGER NOT NULL
+);
+INSERT INTO callback_delivery_v6
+  SELECT id, sdkappid, call_id, '', family, url, command, body, state, created_ms
+  FROM callback_delivery;
+DELETE FROM sqlite_sequence WHERE name = 'callback_delivery_v6';
+INSERT INTO sqlite_sequence (name, seq)
+  SELECT 'callback_delivery_v6', seq FROM sqlite_sequence WHERE name = 'callback_delivery';
+CREATE TABLE callback_attempt_v6 (
+  delivery_id INTEGER NOT NULL REFERENCES callback_delivery_v6 (id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  at_ms       INTEGER NOT NULL,
+  http_status INTEGER NOT NULL,
+  reply       TEXT NOT NULL,
+  latency_ms  INTEGER NOT NULL,
+  error       TEXT NOT NULL,
+  PRIMARY KEY (delivery_id, seq)
+) WITHOUT ROWID;
+INSERT INTO callback_attempt_v6 SELECT * FROM callback_attempt;
+DROP TABLE callback_attempt;
+DROP TABLE callback_delivery;
+DELETE FROM sqlite_sequence WHERE name = 'callback_delivery';
+ALTER TABLE callback_delivery_v6 RENAME TO callback_delivery;
+ALTER TABLE callback_attempt_v6 RENAME TO callback_attempt;
+CREATE INDEX callback_delivery_by_app ON callback_delivery (sdkappid, id);
+CREATE INDEX callback_delivery_pending ON callback_delivery (state) WHERE state = 0;
+CREATE TABLE callback_token (
+  sdkappid INTEGER PRIMARY KEY,
+  token    TEXT NOT NULL,
+  enabled  INTEGER NOT NULL
+);
+)sql",
 };
 
 constexpr int kBusyTimeoutMillis = 5000;
@@ -242,6 +301,10 @@ Database::~Database() {
 int Database::LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 Status Database::Open(const std::string& path, std::unique_ptr<Database>* out) {
+  return Open(path, LatestSchemaVersion(), out);
+}
+
+Status Database::Open(const std::string& path, int schema_version, std::unique_ptr<Database>* out) {
   out->reset();
   if (path.empty()) return Status::Internal("cannot open database: the path is empty");
   const bool in_memory = path == ":memory:";
@@ -262,13 +325,13 @@ Status Database::Open(const std::string& path, std::unique_ptr<Database>* out) {
     return Status::Internal("cannot open database " + path + ": " + status.message());
   }
   std::unique_ptr<Database> db(new Database(handle));
-  status = db->Migrate();
+  status = db->Migrate(schema_version);
   if (!status.ok()) return Status::Internal("cannot open database " + path + ": " + status.message());
   *out = std::move(db);
   return Status::Ok();
 }
 
-Status Database::Migrate() {
+Status Database::Migrate(int latest) {
   for (;;) {
     // The version is read again inside the write transaction, so two processes opening
     // the same new file cannot both run a step.
@@ -278,7 +341,7 @@ Status Database::Migrate() {
       Status read = ReadUserVersion(db_, &version);
       if (!read.ok()) return read;
       if (version > LatestSchemaVersion()) return NewerSchemaError(version);
-      if (version == LatestSchemaVersion()) return Status::Ok();
+      if (version >= latest) return Status::Ok();
       target = version + 1;
       Status step = Exec(kMigrations[version]);
       if (!step.ok()) return step;

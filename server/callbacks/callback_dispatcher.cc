@@ -30,7 +30,8 @@ std::optional<std::chrono::milliseconds> RetryDelay(CallbackFamily family, size_
 }  // namespace
 
 bool AcceptedReply(CallbackFamily family, int http_status, const std::string& reply) {
-  if (family == CallbackFamily::kCallConfig) return http_status >= 200 && http_status < 300;
+  // Only the callkit host reads the reply; the Chat-host families ignore it (any 2xx).
+  if (family != CallbackFamily::kCallkit) return http_status >= 200 && http_status < 300;
   if (http_status != 200) return false;
   json::Body body;
   int64_t code = -1;

@@ -98,12 +98,28 @@ const char* StateName(storage::DeliveryState state) {
   return "pending";
 }
 
+// The outbox's name of a family: "v4" and "v1" for the two TUICallKit families (as
+// before LiveKit), then "live" and "room".
+const char* FamilyName(storage::CallbackFamily family) {
+  switch (family) {
+    case storage::CallbackFamily::kCallConfig: return "v4";
+    case storage::CallbackFamily::kCallkit: return "v1";
+    case storage::CallbackFamily::kLive: return "live";
+    case storage::CallbackFamily::kRoom: return "room";
+  }
+  return "v4";
+}
+
 void WriteDelivery(json::Writer& w, const storage::CallbackDelivery& delivery) {
-  w.StartObject()
-      .Key("id").String(std::to_string(delivery.id))
-      .Key("call_id").String(delivery.call_id)
-      .Key("sdkappid").Uint(delivery.sdkappid)
-      .Key("family").String(delivery.family == storage::CallbackFamily::kCallConfig ? "v4" : "v1")
+  w.StartObject().Key("id").String(std::to_string(delivery.id));
+  // A delivery is about a call or about a room, and names only that.
+  if (delivery.room_id.empty()) {
+    w.Key("call_id").String(delivery.call_id);
+  } else {
+    w.Key("room_id").String(delivery.room_id);
+  }
+  w.Key("sdkappid").Uint(delivery.sdkappid)
+      .Key("family").String(FamilyName(delivery.family))
       .Key("url").String(delivery.url)
       .Key("command").String(delivery.command)
       // The body is JSON the emulator wrote itself: embedded as an object, not a string.
@@ -147,8 +163,9 @@ http::Response ControlPlane::ListCallbacks(const ControlRequest& request) {
     return ErrorResponse(400, "sdkappid must be a uint32");
   }
   const std::string call_id = api::QueryParam(request.query, "call_id").value_or("");
+  const std::string room_id = api::QueryParam(request.query, "room_id").value_or("");
   std::vector<storage::CallbackDelivery> deliveries;
-  Status status = context_.outbox.Find(sdkappid, call_id, &deliveries);
+  Status status = context_.outbox.Find(sdkappid, call_id, room_id, &deliveries);
   if (!status.ok()) return StatusResponse(status);
   json::Writer w(4096);
   w.StartObject().Key("callbacks").StartArray();

@@ -42,7 +42,7 @@ class CallbackOutboxTest : public ::testing::Test {
   }
   std::vector<CallbackDelivery> Find(std::optional<uint32_t> sdkappid, const std::string& call) {
     std::vector<CallbackDelivery> out;
-    EXPECT_TRUE(outbox_->Find(sdkappid, call, &out).ok());
+    EXPECT_TRUE(outbox_->Find(sdkappid, call, "", &out).ok());
     return out;
   }
 
@@ -148,6 +148,67 @@ TEST_F(CallbackOutboxTest, TheOutboxSurvivesReopening) {
   auto found = Find(kApp, "c1");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].id, added[0].id);
+}
+
+}  // namespace
+}  // namespace trtc::storage
+
+namespace trtc::storage {
+namespace {
+
+// Migration 6 rebuilds the tables that carry a family: a database as version 5 left it
+// keeps every configuration, delivery and attempt, and ids are never handed out twice.
+TEST(CallbackMigrationTest, Version5DeliveriesAttemptsAndConfigurationsSurviveMigration6) {
+  testing::TempDir dir;
+  const std::string path = dir.File("v5.db");
+  {
+    std::unique_ptr<Database> db;
+    ASSERT_TRUE(Database::Open(path, 5, &db).ok());
+    ASSERT_EQ(db->schema_version(), 5);
+    ASSERT_TRUE(db->Transaction([&] {
+                     return db->Exec(
+                         "INSERT INTO callback_config VALUES (7, 1, 'http://a/', 'x\n'), "
+                         "(7, 2, 'http://b/', 'cancel\n');"
+                         "INSERT INTO callback_delivery (sdkappid, call_id, family, url, command, "
+                         "body, state, created_ms) VALUES (7, 'c', 2, 'u', 'cancel', '{}', 2, 1), "
+                         "(7, 'c', 1, 'u', 'x', '{}', 0, 2), (7, 'd', 1, 'u', 'x', '{}', 0, 3);"
+                         "INSERT INTO callback_attempt VALUES (1, 0, 5, 500, 'r', 1, ''), "
+                         "(1, 1, 6, 200, 'ok', 1, '');"
+                         "DELETE FROM callback_delivery WHERE id = 3;");
+                   }).ok());
+  }
+  std::unique_ptr<Database> db;
+  ASSERT_TRUE(Database::Open(path, &db).ok());
+  EXPECT_EQ(db->schema_version(), Database::LatestSchemaVersion());
+  CallbackConfigStore configs(db.get());
+  EXPECT_EQ((*configs.Get(CallbackFamily::kCallkit, 7))->url, "http://b/");
+  EXPECT_TRUE(configs.Put(CallbackFamily::kLive, 7, {"http://live/", {"Live.CallbackAfterCreateRoom"}}).ok());
+  CallbackOutbox outbox(db.get());
+  std::vector<CallbackDelivery> kept;
+  ASSERT_TRUE(outbox.Find(7, "", "", &kept).ok());
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].id, 1);
+  EXPECT_EQ(kept[0].attempts.size(), 2u);
+  EXPECT_EQ(kept[0].attempts[1].reply, "ok");
+  EXPECT_EQ(kept[0].room_id, "");
+  // Id 3 was handed out before the migration: the next one is 4.
+  std::vector<CallbackDelivery> added(1);
+  added[0].sdkappid = 7;
+  added[0].room_id = "room";
+  added[0].family = CallbackFamily::kLive;
+  ASSERT_TRUE(outbox.Add(&added).ok());
+  EXPECT_EQ(added[0].id, 4);
+  std::vector<CallbackDelivery> by_room;
+  ASSERT_TRUE(outbox.Find(std::nullopt, "", "room", &by_room).ok());
+  ASSERT_EQ(by_room.size(), 1u);
+  EXPECT_EQ(by_room[0].family, CallbackFamily::kLive);
+  // Attempts still go with their delivery.
+  ASSERT_TRUE(outbox.DeleteApp(7).ok());
+  const int64_t attempts = db->WithLock([&]() -> int64_t {
+    Query count(db.get(), "SELECT count(*) FROM callback_attempt");
+    return count.Step().ok() ? count.ColumnInt(0) : -1;
+  });
+  EXPECT_EQ(attempts, 0);
 }
 
 }  // namespace

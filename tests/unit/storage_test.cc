@@ -126,8 +126,8 @@ TEST_F(StorageTest, SchemaHasTheExpectedTables) {
   EXPECT_EQ(RawQuery(path_,
                      "SELECT group_concat(name, ',') FROM "
                      "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)"),
-            "applied_seed,call_record,callback_attempt,callback_config,callback_delivery,room,"
-            "room_metadata,"
+            "applied_seed,call_record,callback_attempt,callback_config,callback_delivery,"
+            "callback_token,room,room_metadata,"
             "sqlite_sequence");
 }
 

@@ -288,11 +288,16 @@ echo "$reply" | grep -q "\"Url\":\"$url\"" || die "get_callback over HTTPS: $rep
 say "HTTPS on 9443 (as console.tim.qq.com, trusting ca.pem only): get_callback OK"
 # The compose app's script, run here by each shell it is written for, through the door (it sets
 # its own callback URL; the door's own check below sets the one read back after the restart).
+# Under busybox, its od, tr and sed too, as in curlimages/curl.
+mkdir "$TMP/busybox"
+for applet in od tr sed; do ln -s "$(command -v busybox)" "$TMP/busybox/$applet"; done
 for shell in bash dash "busybox sh"; do
-  out=$(HTTPS_PROXY=http://127.0.0.1:$port NO_PROXY= CURL_CA_BUNDLE=$CA \
+  path=$PATH
+  [ "$shell" = "busybox sh" ] && path=$TMP/busybox:$PATH
+  out=$(PATH=$path HTTPS_PROXY=http://127.0.0.1:$port NO_PROXY= CURL_CA_BUNDLE=$CA \
     TRTC_EMULATOR_URL=http://127.0.0.1:$port no_dns $shell docker/unmodified-app.sh 2>&1) ||
     die "unmodified-app.sh under $shell: $out"
-  echo "$out" | grep -q "^unmodified-app: CONNECT 200 via 127.0.0.1:$port, HTTP 200$" ||
+  grep -q "^unmodified-app: CONNECT 200 via 127.0.0.1:$port, HTTP 200$" <<<"$out" ||
     die "unmodified-app.sh under $shell did not go through the door: $out"
 done
 say "docker/unmodified-app.sh under bash, dash and busybox sh, through the door: OK"
@@ -302,7 +307,7 @@ url="https://docker-test.example/door-$$"
 set_callback_ok "$url"
 wrap=()
 journal=$(curl -fsS --max-time 5 "http://127.0.0.1:$port/_emulator/requests?sdkappid=$SDKAPPID&api=v4/call_config/set_callback")
-echo "$journal" | grep -q '"host":"console.tim.qq.com"' ||
+grep -q '"host":"console.tim.qq.com"' <<<"$journal" ||
   die "the journal has no set_callback with host console.tim.qq.com: $journal"
 say "proxy door (CONNECT console.tim.qq.com:443 to the HTTP port, no DNS): set_callback OK"
 
@@ -362,7 +367,9 @@ for service in client app; do
   podman logs "${PROJECT}_${service}_1" 2>&1 | sed "s/^/   $service| /"
   [ "$status" = 0 ] || die "compose: $service exited $status"
 done
-podman logs "${PROJECT}_app_1" 2>&1 | grep -q '^unmodified-app: CONNECT 200 via .*:9000, HTTP 200$' ||
+# (The log is read whole first: grep -q stopping early would fail the pipe under pipefail.)
+app_log=$(podman logs "${PROJECT}_app_1" 2>&1)
+grep -q '^unmodified-app: CONNECT 200 via .*:9000, HTTP 200$' <<<"$app_log" ||
   die "compose: the app's call did not go through the emulator's proxy door"
 
 # A callback to a compose service by name: the image (no shell, glibc's own lookups) must

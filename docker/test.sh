@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
 # Builds docker/Dockerfile with podman (no Docker engine needed) and checks what the README's
-# Docker section promises: the image turns healthy, a signed API call works, state survives a
-# restart on the named volume, and docker-compose.yml's dependent service runs against the
-# emulator. Prints the image size, build time and time to healthy.
+# Docker section promises: the image turns healthy and prints both ready lines, a signed API
+# call works over HTTP, over HTTPS on 9443 and through the proxy door (CONNECT on 9000), each
+# TLS call trusting only the CA from /_emulator/ca.pem; state and the CA survive a restart on
+# the named volume; and docker-compose.yml's dependent services run against the emulator:
+# `client` over plain HTTP, and `app`, which calls https://console.tim.qq.com unmodified,
+# pointed at the emulator by HTTPS_PROXY and CURL_CA_BUNDLE alone. Prints the image size,
+# build time and time to healthy.
 #
-# Run as root on Debian 12: it installs podman, runc, debootstrap, podman-compose and curl.
+# Nothing resolves or contacts a real Tencent host: the host's curl names console.tim.qq.com
+# only with --resolve to 127.0.0.1, or through the door with no DNS at all (its own mount
+# namespace, with a resolv.conf whose server is a dead loopback address: a lookup would fail
+# the call); the compose app's curl, the same Debian curl, sends CONNECT to emulator:9000 and
+# leaves the name to the proxy (NO_PROXY names only `emulator`).
+#
+# Run as root on Debian 12: it installs podman, runc, debootstrap, podman-compose, curl and
+# busybox (whose sh runs docker/unmodified-app.sh, as in curlimages/curl).
 # The base image (localhost/debian:bookworm-slim, from debootstrap) is cached with
 # `podman save` in $TRTC_PODMAN_CACHE (default build/podman in this checkout: ignored by git
-# and by the image's build context). Everything the test starts is removed on exit, pass or
-# fail. Only 127.0.0.1 is used.
+# and by the image's build context). The compose app's image (localhost/trtc-emulator-app,
+# the base plus Debian's curl and ca-certificates, from the same Debian mirror as the build
+# stage's packages) is built on it and kept by podman's layer cache, like the build stage.
+# Everything the test starts is removed on exit, pass or fail. Only 127.0.0.1 is used.
 #
 # Why podman is set up as it is (Podman 4.3 from Debian, no systemd, no Docker engine):
 # - runtime runc: crun, podman's default, fails with "cgroups in hybrid mode not supported";
@@ -20,7 +33,7 @@
 # - `podman build --format docker`: an OCI image has no place for the HEALTHCHECK. Nothing
 #   runs the healthcheck by itself without systemd: this script polls `podman healthcheck run`.
 # - podman-compose 1.0.3 ignores `depends_on: condition: service_healthy`: the script brings
-#   up the emulator, waits for it to be healthy, then `up -d --no-deps client`.
+#   up the emulator, waits for it to be healthy, then `up -d --no-deps client app`.
 # - netavark turns IP forwarding on for its bridges: the cleanup puts it back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +42,7 @@ export DEBIAN_FRONTEND=noninteractive
 CACHE=${TRTC_PODMAN_CACHE:-$PWD/build/podman}
 BASE=localhost/debian:bookworm-slim
 IMAGE=localhost/trtc-emulator:test
+APP_IMAGE=localhost/trtc-emulator-app:test
 NAME=trtc-emulator-test-$$
 VOLUME=trtc-emulator-test-$$
 PROJECT=trtc-compose-test-$$
@@ -51,13 +65,13 @@ seconds_since() { local t=$(( $(now_ms) - $1 )); printf '%d.%03d' $((t / 1000)) 
 
 # ---- podman, configured as the header says (runc; ulimits the kernel allows)
 need=()
-for tool in podman runc debootstrap podman-compose curl; do
+for tool in podman runc debootstrap podman-compose curl busybox; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   apt-get update -qq
-  apt-get install -y -qq podman runc debootstrap podman-compose curl >/dev/null
+  apt-get install -y -qq podman runc debootstrap podman-compose curl busybox >/dev/null
 fi
 mkdir -p "$CACHE"
 cat > "$CACHE/containers.conf" <<CONF
@@ -73,6 +87,8 @@ export CONTAINERS_CONF="$CACHE/containers.conf"  # podman-compose passes it on t
 # ---- cleanup: whatever this run started goes, on any exit
 ip_forward_before=$(cat /proc/sys/net/ipv4/ip_forward)
 rootfs=""
+TMP=$(mktemp -d)
+CA=$TMP/ca.pem
 cleanup() {
   local status=$?
   set +e
@@ -80,17 +96,18 @@ cleanup() {
   # that debootstrap may have left mounted inside it.
   [ -n "$rootfs" ] && rm -rf --one-file-system "$rootfs"
   if [ $status -ne 0 ]; then
-    for c in "$NAME" "${PROJECT}_emulator_1" "${PROJECT}_client_1"; do
+    for c in "$NAME" "${PROJECT}_emulator_1" "${PROJECT}_client_1" "${PROJECT}_app_1"; do
       podman container exists "$c" 2>/dev/null && { echo "--- logs of $c"; podman logs "$c" 2>&1 | tail -20; }
     done
   fi
   podman rm -f -t 0 "$NAME" >/dev/null 2>&1
   podman volume rm -f "$VOLUME" >/dev/null 2>&1
   "${COMPOSE[@]}" down -v >/dev/null 2>&1
-  podman rm -f -t 0 "${PROJECT}_emulator_1" "${PROJECT}_client_1" >/dev/null 2>&1
+  podman rm -f -t 0 "${PROJECT}_emulator_1" "${PROJECT}_client_1" "${PROJECT}_app_1" >/dev/null 2>&1
   podman volume rm -f "${PROJECT}_emulator-data" >/dev/null 2>&1
   podman network rm -f "${PROJECT}_default" >/dev/null 2>&1
   podman pod rm -f "pod_$PROJECT" >/dev/null 2>&1
+  rm -rf "$TMP"
   # netavark turns IP forwarding on for its bridges; put it back as it was.
   echo "$ip_forward_before" > /proc/sys/net/ipv4/ip_forward 2>/dev/null
   exit $status
@@ -148,6 +165,20 @@ say "build took $build_s s; image $((size / 1000000)) MB unpacked, $((gzipped / 
 podman image inspect --format '{{json .Config.Healthcheck}}' "$IMAGE" | grep -q -- '--healthcheck' ||
   die "the image has no HEALTHCHECK (podman build needs --format docker)"
 
+# The compose app's image: any image with curl and sh would do (the compose file defaults to
+# curlimages/curl); this one needs no registry.
+say "building $APP_IMAGE"
+started=$(now_ms)
+mkdir "$TMP/app"
+cat > "$TMP/app/Containerfile" <<CONTAINERFILE
+FROM $BASE
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+CONTAINERFILE
+quiet podman build --pull=never -t "$APP_IMAGE" "$TMP/app" || die "podman build $APP_IMAGE"
+say "app image built in $(seconds_since "$started") s"
+
 # wait_healthy CONTAINER: polls `podman healthcheck run` (nothing runs it by itself without
 # systemd), at most 60 tries a half second apart.
 wait_healthy() {
@@ -164,14 +195,31 @@ wait_healthy() {
 # ---- run it, as the README says
 say "running $NAME"
 started=$(now_ms)
-quiet podman run -d --init --name "$NAME" -p 127.0.0.1::9000 -v "$VOLUME:/data" "$IMAGE" ||
-  die "podman run"
+quiet podman run -d --init --name "$NAME" -p 127.0.0.1::9000 -p 127.0.0.1::9443 \
+  -v "$VOLUME:/data" "$IMAGE" || die "podman run"
 wait_healthy "$NAME"
 healthy_s=$(seconds_since "$started")
 say "healthy $healthy_s s after podman run"
-port=$(podman port "$NAME" 9000/tcp | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p' | head -1)
-[ -n "$port" ] || die "no host port for 9000/tcp: $(podman port "$NAME")"
+# host_port CONTAINER_PORT: where podman published it on 127.0.0.1 (new at each restart).
+host_port() {
+  local p
+  p=$(podman port "$NAME" "$1/tcp" | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p' | head -1)
+  [ -n "$p" ] || die "no host port for $1/tcp: $(podman port "$NAME")"
+  echo "$p"
+}
+port=$(host_port 9000)
+tls_port=$(host_port 9443)
 E=http://127.0.0.1:$port
+# Both ready lines, the HTTPS one first (the image sets TRTC_EMULATOR_HTTPS_PORT=9443). The
+# server listens before it prints them, so a passing healthcheck may come a moment earlier.
+expected_ready="trtc-emulator listening on https://0.0.0.0:9443
+trtc-emulator listening on http://0.0.0.0:9000"
+for i in $(seq 20); do
+  ready=$(podman logs "$NAME" 2>&1 | grep '^trtc-emulator listening on ' || true)
+  [ "$ready" = "$expected_ready" ] && break
+  sleep 0.1
+done
+[ "$ready" = "$expected_ready" ] || die "the ready lines: $ready"
 # The image has no shell or `id`: ask podman which user the server process runs as.
 server_uid=$(podman top "$NAME" huser | sed -n 2p | tr -d ' ')
 [ -n "$server_uid" ] && [ "$server_uid" != 0 ] && [ "$server_uid" != root ] ||
@@ -190,30 +238,102 @@ else
 fi
 [ -n "$sig" ] || die "no UserSig"
 
-# api PATH BODY: a signed v4 call as the default app's admin.
+# api PATH BODY: a signed v4 call as the default app's admin, to $E, with the curl options
+# in via[] (how it gets there: by default plain HTTP), curl run by the command in wrap[].
+via=()
+wrap=()
 api() {
-  curl -fsS --max-time 5 \
+  "${wrap[@]}" curl -fsS --max-time 5 "${via[@]}" \
     "$E/$1?sdkappid=$SDKAPPID&identifier=$ADMIN&usersig=$sig&random=$RANDOM&contenttype=json" -d "$2"
 }
+set_callback_ok() {
+  local reply
+  reply=$(api v4/call_config/set_callback \
+    "{\"Url\":\"$1\",\"CallbackCommandList\":[\"Call.CallbackAfterStartCall\"]}")
+  echo "$reply" | grep -q '"ActionStatus":"OK"' || die "set_callback $1: $reply"
+}
 url="https://docker-test.example/cb-$$"
-reply=$(api v4/call_config/set_callback \
-  "{\"Url\":\"$url\",\"CallbackCommandList\":[\"Call.CallbackAfterStartCall\"]}")
-echo "$reply" | grep -q '"ActionStatus":"OK"' || die "set_callback: $reply"
-say "set_callback: $reply"
+set_callback_ok "$url"
+say "set_callback over HTTP: OK"
+
+# ---- HTTPS: the CA from /_emulator/ca.pem is the one on the volume, and it alone is trusted
+curl -fsS --max-time 5 "$E/_emulator/ca.pem" -o "$CA" || die "GET /_emulator/ca.pem"
+grep -q -- '-----BEGIN CERTIFICATE-----' "$CA" || die "/_emulator/ca.pem is no PEM certificate"
+volume_dir=$(podman volume inspect --format '{{.Mountpoint}}' "$VOLUME")
+cmp -s "$CA" "$volume_dir/trtc-emulator-tls/ca.pem" ||
+  die "/_emulator/ca.pem is not the volume's trtc-emulator-tls/ca.pem"
+key_mode=$(stat -c '%a %u' "$volume_dir/trtc-emulator-tls/ca.key") || die "no ca.key on the volume"
+[ "$key_mode" = "600 10001" ] || die "ca.key on the volume has mode and owner '$key_mode', not '600 10001'"
+say "the local CA is on the volume: trtc-emulator-tls/ca.pem (served by /_emulator/ca.pem), ca.key 0600"
+# tls_to PORT: curl options that reach the emulator's HTTPS port as console.tim.qq.com.
+tls_to() { via=(--cacert "$CA" --resolve "console.tim.qq.com:$1:127.0.0.1"); E=https://console.tim.qq.com:$1; }
+# The proxy door: CONNECT console.tim.qq.com:443 to the HTTP port. --noproxy '' so that no
+# NO_PROXY of this shell bypasses --proxy; no_dns runs curl where nothing resolves.
+door_to() { via=(--proxy "http://127.0.0.1:$1" --noproxy '' --cacert "$CA"); E=https://console.tim.qq.com; }
+# no_dns CMD...: runs CMD in its own mount namespace, where /etc/resolv.conf names a
+# loopback address with no server: any DNS lookup fails there (and /etc/hosts has no
+# Tencent name).
+echo 'nameserver 127.0.0.9' > "$TMP/resolv.conf"
+no_dns() {
+  unshare --mount sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$TMP/resolv.conf" "$@"
+}
+[ "$(no_dns cat /etc/resolv.conf)" = 'nameserver 127.0.0.9' ] || die "no_dns does not work here"
+! grep -qiE 'tim\.qq\.com|qcloud\.com|tencent-cloud\.com' /etc/hosts ||
+  die "/etc/hosts names a Tencent host"
+tls_to "$tls_port"
+curl -fsS --max-time 5 "${via[@]}" "$E/_emulator/health" | grep -q '"status":"ok"' ||
+  die "GET $E/_emulator/health over HTTPS"
+reply=$(api v4/call_config/get_callback '{}')
+echo "$reply" | grep -q "\"Url\":\"$url\"" || die "get_callback over HTTPS: $reply"
+say "HTTPS on 9443 (as console.tim.qq.com, trusting ca.pem only): get_callback OK"
+# The compose app's script, run here by each shell it is written for, through the door (it sets
+# its own callback URL; the door's own check below sets the one read back after the restart).
+# Under busybox, its od, tr and sed too, as in curlimages/curl.
+mkdir "$TMP/busybox"
+for applet in od tr sed; do ln -s "$(command -v busybox)" "$TMP/busybox/$applet"; done
+for shell in bash dash "busybox sh"; do
+  path=$PATH
+  [ "$shell" = "busybox sh" ] && path=$TMP/busybox:$PATH
+  out=$(PATH=$path HTTPS_PROXY=http://127.0.0.1:$port NO_PROXY= CURL_CA_BUNDLE=$CA \
+    TRTC_EMULATOR_URL=http://127.0.0.1:$port no_dns $shell docker/unmodified-app.sh 2>&1) ||
+    die "unmodified-app.sh under $shell: $out"
+  grep -q "^unmodified-app: CONNECT 200 via 127.0.0.1:$port, HTTP 200$" <<<"$out" ||
+    die "unmodified-app.sh under $shell did not go through the door: $out"
+done
+say "docker/unmodified-app.sh under bash, dash and busybox sh, through the door: OK"
+door_to "$port"
+wrap=(no_dns)
+url="https://docker-test.example/door-$$"
+set_callback_ok "$url"
+wrap=()
+journal=$(curl -fsS --max-time 5 "http://127.0.0.1:$port/_emulator/requests?sdkappid=$SDKAPPID&api=v4/call_config/set_callback")
+grep -q '"host":"console.tim.qq.com"' <<<"$journal" ||
+  die "the journal has no set_callback with host console.tim.qq.com: $journal"
+say "proxy door (CONNECT console.tim.qq.com:443 to the HTTP port, no DNS): set_callback OK"
 
 # ---- the state is on the volume: it survives a restart
 quiet podman restart -t 10 "$NAME" || die "podman restart"
 started=$(now_ms)
 wait_healthy "$NAME"
 say "healthy again $(seconds_since "$started") s after podman restart"
-port=$(podman port "$NAME" 9000/tcp | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p' | head -1)
+port=$(host_port 9000)
+tls_port=$(host_port 9443)
 E=http://127.0.0.1:$port
+via=()
 reply=$(api v4/call_config/get_callback '{}')
 echo "$reply" | grep -q "\"Url\":\"$url\"" || die "after restart, get_callback: $reply"
 say "get_callback after restart: $reply"
+curl -fsS --max-time 5 "$E/_emulator/ca.pem" -o "$TMP/ca-after-restart.pem" ||
+  die "GET /_emulator/ca.pem after restart"
+cmp -s "$CA" "$TMP/ca-after-restart.pem" || die "the CA changed across the restart"
+# The new start's leaf chains to the CA trusted before the restart.
+tls_to "$tls_port"
+curl -fsS --max-time 5 "${via[@]}" "$E/_emulator/health" >/dev/null ||
+  die "after restart, HTTPS with the CA from before"
+say "the CA survived the restart (ca.pem identical; HTTPS trusts it)"
 quiet podman rm -f -t 10 "$NAME" || die "podman rm"
 
-# ---- compose: emulator, healthy, then the dependent client (podman-compose ignores
+# ---- compose: emulator, healthy, then the dependent client and app (podman-compose ignores
 # service_healthy, so this script is what waits)
 free_port() {
   local p
@@ -222,23 +342,41 @@ free_port() {
   done
   die "no free port"
 }
-host_port=$(free_port)  # on its own line, so that its failure stops the script
-export TRTC_EMULATOR_IMAGE=$IMAGE TRTC_CLIENT_IMAGE=$BASE TRTC_EMULATOR_HOST_PORT=$host_port
+http_host_port=$(free_port)  # on its own line, so that its failure stops the script
+https_host_port=$(free_port)
+[ "$https_host_port" != "$http_host_port" ] || https_host_port=$(free_port)
+[ "$https_host_port" != "$http_host_port" ] || die "no second free port"
+export TRTC_EMULATOR_IMAGE=$IMAGE TRTC_CLIENT_IMAGE=$BASE TRTC_APP_IMAGE=$APP_IMAGE \
+  TRTC_EMULATOR_HOST_PORT=$http_host_port TRTC_EMULATOR_HOST_HTTPS_PORT=$https_host_port
 say "compose: up emulator"
 quiet "${COMPOSE[@]}" up -d emulator || die "compose up emulator"
 wait_healthy "${PROJECT}_emulator_1"
-curl -fsS --max-time 5 "http://127.0.0.1:$TRTC_EMULATOR_HOST_PORT/_emulator/health" >/dev/null ||
-  die "compose: the emulator is not on 127.0.0.1:$TRTC_EMULATOR_HOST_PORT"
-say "compose: up client"
-quiet "${COMPOSE[@]}" up -d --no-deps client || die "compose up client"
-client_status=$(timeout 60 podman wait "${PROJECT}_client_1") || die "compose: the client did not finish in 60 s"
-podman logs "${PROJECT}_client_1" 2>&1 | sed 's/^/   client| /'
-[ "$client_status" = 0 ] || die "compose: the client exited $client_status"
+curl -fsS --max-time 5 "http://127.0.0.1:$http_host_port/_emulator/health" >/dev/null ||
+  die "compose: the emulator is not on 127.0.0.1:$http_host_port"
+# Its HTTPS port is published too; its CA is its own volume's.
+curl -fsS --max-time 5 "http://127.0.0.1:$http_host_port/_emulator/ca.pem" -o "$CA" ||
+  die "compose: GET /_emulator/ca.pem"
+tls_to "$https_host_port"
+curl -fsS --max-time 5 "${via[@]}" "$E/_emulator/health" >/dev/null ||
+  die "compose: the emulator's HTTPS is not on 127.0.0.1:$https_host_port"
+say "compose: up client app"
+quiet "${COMPOSE[@]}" up -d --no-deps client app || die "compose up client app"
+for service in client app; do
+  status=$(timeout 60 podman wait "${PROJECT}_${service}_1") ||
+    die "compose: $service did not finish in 60 s"
+  podman logs "${PROJECT}_${service}_1" 2>&1 | sed "s/^/   $service| /"
+  [ "$status" = 0 ] || die "compose: $service exited $status"
+done
+# (The log is read whole first: grep -q stopping early would fail the pipe under pipefail.)
+app_log=$(podman logs "${PROJECT}_app_1" 2>&1)
+grep -q '^unmodified-app: CONNECT 200 via .*:9000, HTTP 200$' <<<"$app_log" ||
+  die "compose: the app's call did not go through the emulator's proxy door"
 
 # A callback to a compose service by name: the image (no shell, glibc's own lookups) must
 # resolve and reach it. The emulator calls itself; its GET-only health route answers 405,
 # which the outbox records as the attempt's HTTP status.
-E=http://127.0.0.1:$TRTC_EMULATOR_HOST_PORT
+E=http://127.0.0.1:$http_host_port
+via=()
 reply=$(api v4/call_config/set_callback \
   '{"Url":"http://emulator:9000/_emulator/health","CallbackCommandList":["Call.CallbackAfterStartCall"]}')
 echo "$reply" | grep -q '"ActionStatus":"OK"' || die "compose: set_callback: $reply"

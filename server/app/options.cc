@@ -117,6 +117,19 @@ Field Choice(T Options::*member, std::vector<T> values, std::string_view (*name)
           value_name};
 }
 
+// A port, or "off" (or empty) for none, so that an image's default can be switched off.
+Field PortOrOff(std::optional<uint16_t> Options::*member) {
+  const Field number = Number(member, "off or a port number", 0, 65535, "off");
+  return {[=](std::string_view value, Options* options) {
+            if (value == "off" || value.empty()) {
+              (options->*member).reset();
+              return Status::Ok();
+            }
+            return number.apply(value, options);
+          },
+          number.show, "N|off"};
+}
+
 std::string_view OnOff(bool on) { return on ? "on" : "off"; }
 std::string_view StrictOff(api::AuthMode auth) {
   return auth == api::AuthMode::kStrict ? "strict" : "off";
@@ -179,7 +192,7 @@ const std::vector<Row>& Rows() {
        Number(&Options::seed, "a seed", 0, std::numeric_limits<uint64_t>::max(), "random")},
       {"https-port", "TRTC_EMULATOR_HTTPS_PORT",
        "also serve everything over TLS on this port, 0 picks a free one",
-       Number(&Options::https_port, "a port number", 0, 65535, "off")},
+       PortOrOff(&Options::https_port)},
       {"tls-dir", "TRTC_EMULATOR_TLS_DIR",
        "folder of the local CA (ca.pem, ca.key), made on first use",
        Text(&Options::tls_dir, "DIR", "a folder", "trtc-emulator-tls beside --db")},

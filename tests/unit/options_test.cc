@@ -243,7 +243,7 @@ TEST(OptionsTest, ValueRanges) {
       {"--callback-tls-verify", {"on", "off"}, {"no", "OFF", "0", ""}},
       {"--bind", {"::1"}, {""}},
       {"--db", {"a.db"}, {""}},
-      {"--https-port", {"0", "65535"}, {"65536", "-1", "", "on"}},
+      {"--https-port", {"0", "65535", "off", ""}, {"65536", "-1", "on", "9443x"}},
       {"--proxy", {"on", "off"}, {"yes", "OFF", ""}},
   };
   for (const Range& range : ranges) {
@@ -265,6 +265,10 @@ TEST(OptionsTest, ValueRanges) {
     EXPECT_EQ(Parse({}, {{"TRTC_EMULATOR_IN_MEMORY", bad}}).result, ParseResult::kError) << bad;
   }
   EXPECT_FALSE(Parse({}, {{"TRTC_EMULATOR_IN_MEMORY", "0"}}).options.in_memory);
+  // An image's HTTPS port can be switched off by its environment variable, or a flag.
+  EXPECT_FALSE(Parse({}, {{"TRTC_EMULATOR_HTTPS_PORT", "off"}}).options.https_port.has_value());
+  EXPECT_FALSE(Parse({"--https-port", "off"}, {{"TRTC_EMULATOR_HTTPS_PORT", "9443"}})
+                   .options.https_port.has_value());
 }
 
 TEST(OptionsTest, HelpListsEveryFlagWithItsEnvironmentVariable) {

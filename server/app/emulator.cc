@@ -79,11 +79,15 @@ Status ApplySeeds(const Fixtures& fixtures, const SeedTargets& to) {
   const Section sections[] = {
       {"call_callbacks", CallbackFamily::kCallConfig, &fixtures.call_callbacks},
       {"callkit_callbacks", CallbackFamily::kCallkit, &fixtures.callkit_callbacks},
+      {"live_callbacks", CallbackFamily::kLive, &fixtures.live_callbacks},
+      {"room_callbacks", CallbackFamily::kRoom, &fixtures.room_callbacks},
   };
   for (const Section& section : sections) {
     for (const CallbackSeed& seed : *section.seeds) {
       Status status = ledger.ApplyOnce(section.name, seed.sdkappid, "", [&] {
-        return to.configs.Put(section.family, seed.sdkappid, seed.config);
+        Status put = to.configs.Put(section.family, seed.sdkappid, seed.config);
+        if (!put.ok() || !seed.token) return put;
+        return to.configs.PutToken(seed.sdkappid, *seed.token);
       });
       if (!status.ok()) return status;
     }

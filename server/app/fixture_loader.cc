@@ -143,15 +143,29 @@ Status ReadEntries(
   return Status::Ok();
 }
 
+// {"sdkappid", url, events} in the shape's names; a LiveKit seed may also carry its
+// signing token ("token" and "token_enabled", both or neither, checked like
+// set_callback_token).
 Status ReadCallbackSeed(const Context& ctx, const std::string& where, const Value& value,
-                        const domain::CallbackShape& shape, CallbackSeed* seed) {
-  Status status = CheckEntry(ctx, where, value, {"sdkappid", shape.url_field, shape.events_field});
+                        const domain::CallbackShape& shape, bool with_token, CallbackSeed* seed) {
+  Status status =
+      with_token ? CheckEntry(ctx, where, value,
+                              {"sdkappid", shape.url_field, shape.events_field, "token",
+                               "token_enabled"})
+                 : CheckEntry(ctx, where, value, {"sdkappid", shape.url_field, shape.events_field});
   if (!status.ok()) return status;
   const std::string prefix = where + ".";
-  status = json::Fields(value, prefix).Required("sdkappid", &seed->sdkappid);
+  const json::Fields fields(value, prefix);
+  status = fields.Required("sdkappid", &seed->sdkappid);
   if (!status.ok()) return ctx.Failed(status);
   status = domain::ParseCallbackConfig(value, shape, &seed->config);
-  return status.ok() ? status : ctx.Error(where, status.message());
+  if (!status.ok()) return ctx.Error(where, status.message());
+  if (!with_token || (!fields.Has("token") && !fields.Has("token_enabled"))) return Status::Ok();
+  storage::CallbackToken token;
+  status = domain::ParseCallbackToken(value, nullptr, &token, "token", "token_enabled");
+  if (!status.ok()) return ctx.Error(where, status.message());
+  seed->token = std::move(token);
+  return Status::Ok();
 }
 
 // {"sdkappid", "room_id", "metadata": {key: value}}, checked like create_room and
@@ -244,7 +258,8 @@ Status ReadFile(const fs::path& path, std::string* contents) {
 Status CheckSeeds(const Fixtures& fixtures) {
   std::set<uint32_t> apps;
   for (const api::App& app : fixtures.apps) apps.insert(app.sdkappid);
-  for (const auto* seeds : {&fixtures.call_callbacks, &fixtures.callkit_callbacks}) {
+  for (const auto* seeds : {&fixtures.call_callbacks, &fixtures.callkit_callbacks,
+                            &fixtures.live_callbacks, &fixtures.room_callbacks}) {
     std::set<uint32_t> seeded;
     for (const CallbackSeed& seed : *seeds) {
       const std::string id = std::to_string(seed.sdkappid);
@@ -294,7 +309,8 @@ Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* 
   const Value& root = body.root();
   status =
       OnlyMembers(ctx, "fixture", root,
-                  {"apps", "call_callbacks", "callkit_callbacks", "rooms", "call_records"});
+                  {"apps", "call_callbacks", "callkit_callbacks", "live_callbacks",
+                   "room_callbacks", "rooms", "call_records"});
   if (!status.ok()) return status;
   if (!json::Fields(root).Has("apps")) return ctx.Error("fixture", "apps is required");
   status = ReadEntries(ctx, root, "apps", [&](const std::string& where, const Value& entry) {
@@ -313,16 +329,19 @@ Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* 
     const char* name;
     const domain::CallbackShape& shape;
     std::vector<CallbackSeed>& seeds;
+    bool with_token;
   };
   for (const Section& section :
-       {Section{"call_callbacks", domain::kCallConfigSeed, fixtures->call_callbacks},
-        Section{"callkit_callbacks", domain::kCallkitSeed, fixtures->callkit_callbacks}}) {
+       {Section{"call_callbacks", domain::kCallConfigSeed, fixtures->call_callbacks, false},
+        Section{"callkit_callbacks", domain::kCallkitSeed, fixtures->callkit_callbacks, false},
+        Section{"live_callbacks", domain::kLiveSeed, fixtures->live_callbacks, true},
+        Section{"room_callbacks", domain::kRoomSeed, fixtures->room_callbacks, false}}) {
     if (!status.ok()) return status;
     status = ReadEntries(ctx, root, section.name, [&](const std::string& where,
                                                       const Value& entry) {
       CallbackSeed seed;
       seed.origin = origin + ": " + where;
-      Status read = ReadCallbackSeed(ctx, where, entry, section.shape, &seed);
+      Status read = ReadCallbackSeed(ctx, where, entry, section.shape, section.with_token, &seed);
       if (read.ok()) section.seeds.push_back(std::move(seed));
       return read;
     });

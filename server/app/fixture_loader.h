@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@ namespace trtc::app {
 struct CallbackSeed {
   uint32_t sdkappid = 0;
   storage::CallbackConfig config;
+  std::optional<storage::CallbackToken> token;  // live_callbacks only
   std::string origin;  // "file: section[i]", for errors found across files
 };
 
@@ -41,6 +43,8 @@ struct Fixtures {
   std::vector<api::App> apps;
   std::vector<CallbackSeed> call_callbacks;     // v4 call_config seeds
   std::vector<CallbackSeed> callkit_callbacks;  // v1 callback seeds
+  std::vector<CallbackSeed> live_callbacks;     // v4 live_config seeds (with their token)
+  std::vector<CallbackSeed> room_callbacks;     // v4 room_config seeds
   std::vector<RoomSeed> rooms;
   std::vector<CallRecordSeed> call_records;
 };

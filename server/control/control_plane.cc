@@ -284,6 +284,8 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   const Family families[] = {
       {"call_config", storage::CallbackFamily::kCallConfig, domain::kCallConfigSeed},
       {"callkit_callback", storage::CallbackFamily::kCallkit, domain::kCallkitSeed},
+      {"live_config", storage::CallbackFamily::kLive, domain::kLiveSeed},
+      {"room_config", storage::CallbackFamily::kRoom, domain::kRoomSeed},
   };
   for (const Family& family : families) {
     StatusOr<storage::SharedCallbackConfig> config =
@@ -296,6 +298,16 @@ http::Response ControlPlane::State(const ControlRequest& request) {
     } else {
       w.Raw(domain::CallbackConfigJson(**config, family.shape, /*events_first=*/false));
     }
+  }
+  // The LiveKit token in its seed's shape (null when none was ever set).
+  StatusOr<storage::CallbackToken> token = context_.callback_configs.GetToken(*sdkappid);
+  w.Key("live_token");
+  if (token.status().IsNotFound()) {
+    w.Null();
+  } else if (!token.ok()) {
+    return ErrorResponse(500, token.status().message());
+  } else {
+    w.StartObject().Key("token").String(token->token).Key("token_enabled").Bool(token->enabled).EndObject();
   }
   // The rooms in get_room_list order, each with its info and metadata in the API's shapes.
   w.Key("rooms");

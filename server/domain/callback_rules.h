@@ -16,6 +16,8 @@ namespace trtc::domain {
 // The documented event words of each family (TRTC pages 68934 and 60135).
 bool IsCallCommand(std::string_view word);    // v4: "Call.CallbackAfterStartCall", ...
 bool IsCallkitAction(std::string_view word);  // v1: "call_busy", "caller_start_call", ...
+bool IsLiveCommand(std::string_view word);    // live_config: "Live.CallbackAfterCreateRoom", ...
+bool IsRoomCommand(std::string_view word);    // room_config: "Room.CallbackAfterCreateRoom", ...
 
 // Field names and word list of one kind of configuration object.
 struct CallbackShape {
@@ -37,6 +39,27 @@ inline constexpr CallbackShape kCallConfigSeed{
 inline constexpr CallbackShape kCallkitSeed{
     "address", "actions", IsCallkitAction, "action",
     "address must start with http:// or https://"};
+inline constexpr CallbackShape kLiveConfigApi{
+    "Url", "CallbackCommandList", IsLiveCommand, "callback command",
+    "Url must start with http:// or https://"};
+inline constexpr CallbackShape kRoomConfigApi{
+    "Url", "CallbackCommandList", IsRoomCommand, "callback command",
+    "Url must start with http:// or https://"};
+inline constexpr CallbackShape kLiveSeed{
+    "url", "commands", IsLiveCommand, "callback command", "url must start with http:// or https://"};
+inline constexpr CallbackShape kRoomSeed{
+    "url", "commands", IsRoomCommand, "callback command", "url must start with http:// or https://"};
+
+// The LiveKit signing token (set_callback_token, page 69528): Token 1..128 bytes. The
+// first call sets both fields; later ones may send only the fields to change, but not
+// neither. `current` is the stored token (null: none yet); on success *token is the new one.
+Status ParseCallbackToken(const json::Value& object, const storage::CallbackToken* current,
+                          storage::CallbackToken* token, const char* token_field = "Token",
+                          const char* enabled_field = "IsTokenEnable");
+
+// "Sign" of a LiveKit callback: lower-case hex SHA-256 of the token followed by the
+// request time in decimal (page 64412).
+std::string CallbackSign(std::string_view token, int64_t request_time);
 
 // Whether `text` starts with `prefix` (lower case) in any case: URL schemes.
 bool StartsWithNoCase(std::string_view text, std::string_view prefix);

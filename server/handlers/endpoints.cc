@@ -3,6 +3,7 @@
 #include "server/handlers/call_config_handlers.h"
 #include "server/handlers/call_record_handlers.h"
 #include "server/handlers/callkit_callback_handlers.h"
+#include "server/handlers/kit_config_handlers.h"
 #include "server/handlers/room_handlers.h"
 #include "server/handlers/room_metadata_handlers.h"
 
@@ -15,7 +16,8 @@ using api::Package;
 // Calling frequencies: Tencent's pages for each API ("Maximum calling frequency"):
 // call_config 200/s, the callkit callback APIs 10/s, the room APIs 200/s but
 // get_room_list 10/s; the call record APIs 200/s but v1 get_record_by_callId 20/s.
-// Paths are case-sensitive, exactly as the pages write them.
+// Paths are case-sensitive, exactly as the pages write them. live_config and room_config
+// 200/s each; live_config needs the Live package.
 constexpr api::Endpoint kEndpoints[] = {
     {"v4/call_config/set_callback", Family::kV4, 200, Package::kNone, SetCallConfig},
     {"v4/call_config/get_callback", Family::kV4, 200, Package::kNone, GetCallConfig},
@@ -36,6 +38,16 @@ constexpr api::Endpoint kEndpoints[] = {
     {"v4/call_record_http_srv/get_record_by_filter", Family::kV4, 200, Package::kNone, GetRecordByFilter},
     {"v1/records/get_record_by_callId", Family::kV1, 20, Package::kCallGroup, GetRecordByCallIdV1},
     {"v1/records/get_records_by_filter", Family::kV1, 200, Package::kCallGroup, GetRecordsByFilterV1},
+    {"v4/live_config/set_callback", Family::kV4, 200, Package::kLive, SetLiveCallback},
+    {"v4/live_config/update_callback", Family::kV4, 200, Package::kLive, UpdateLiveCallback},
+    {"v4/live_config/get_callback", Family::kV4, 200, Package::kLive, GetLiveCallback},
+    {"v4/live_config/delete_callback", Family::kV4, 200, Package::kLive, DeleteLiveCallback},
+    {"v4/live_config/set_callback_token", Family::kV4, 200, Package::kLive, SetLiveCallbackToken},
+    {"v4/live_config/get_callback_token", Family::kV4, 200, Package::kLive, GetLiveCallbackToken},
+    {"v4/room_config/set_callback", Family::kV4, 200, Package::kNone, SetRoomCallback},
+    {"v4/room_config/update_callback", Family::kV4, 200, Package::kNone, UpdateRoomCallback},
+    {"v4/room_config/get_callback", Family::kV4, 200, Package::kNone, GetRoomCallback},
+    {"v4/room_config/delete_callback", Family::kV4, 200, Package::kNone, DeleteRoomCallback},
 };
 
 }  // namespace

@@ -29,6 +29,11 @@ ROUTES = [
     "v4/live_engine_http_srv/del_room_metadata",
     "v4/call_record_http_srv/get_record_by_callid", "v4/call_record_http_srv/get_record_by_filter",
     "v1/records/get_record_by_callId", "v1/records/get_records_by_filter",
+    "v4/live_config/set_callback", "v4/live_config/update_callback", "v4/live_config/get_callback",
+    "v4/live_config/delete_callback", "v4/live_config/set_callback_token",
+    "v4/live_config/get_callback_token", "v4/room_config/set_callback",
+    "v4/room_config/update_callback", "v4/room_config/get_callback",
+    "v4/room_config/delete_callback",
 ]
 SEPARATOR = b"\n~~\n"
 RAW = 0xff  # a route number past the last route: a raw request
@@ -87,6 +92,15 @@ def api_seeds():
          '{"StartTime":0,"EndTime":4102444800,"CallResult":"NormalEnd","CallType":"SingleCall",'
          '"NumberPerPage":100,"Page":1}'),
         ("v1/records/get_record_by_callId", '{"callId":"seeded-call"}'),
+        ("v4/live_config/set_callback",
+         '{"Url":"http://live.example/cb","CallbackCommandList":["Live.CallbackAfterCreateRoom",'
+         '"Live.CallbackAfterSetMetadata"]}'),
+        ("v4/live_config/update_callback",
+         '{"Url":"https://live.example/2","CallbackCommandList":["Live.CallbackAfterDestroyRoom"]}'),
+        ("v4/live_config/set_callback_token", '{"Token":"xxxxyyyy","IsTokenEnable":true}'),
+        ("v4/live_config/get_callback_token", "{}"),
+        ("v4/room_config/set_callback",
+         '{"Url":"http://room.example/cb","CallbackCommandList":["Room.CallbackUpdateRoomInfo"]}'),
         ("v1/records/get_records_by_filter",
          '{"startTimestamp":0,"callResult":"reject","callType":"group","numberPerPage":5,"page":2}'),
     ]

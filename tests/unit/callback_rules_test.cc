@@ -91,3 +91,27 @@ TEST(CallbackRulesTest, JsonOfAConfiguration) {
 
 }  // namespace
 }  // namespace trtc::domain
+
+namespace trtc::domain {
+namespace {
+
+TEST(CallbackSignTest, MatchesTheExampleOfTheLiveKitCallbackPage) {
+  // Page 64412: Token xxxxyyyy, RequestTime 1669872112.
+  EXPECT_EQ(CallbackSign("xxxxyyyy", 1669872112),
+            "17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061");
+}
+
+TEST(KitCommandWordsTest, EachFamilyKnowsItsOwnWords) {
+  EXPECT_TRUE(IsLiveCommand("Live.CallbackAfterCreateRoom"));
+  EXPECT_TRUE(IsLiveCommand("Mic.CallbackAfterSeatInfoChanged"));
+  EXPECT_TRUE(IsLiveCommand("Follow.CallbackAfterFollowDelete"));
+  EXPECT_FALSE(IsLiveCommand("Room.CallbackAfterCreateRoom"));
+  EXPECT_FALSE(IsLiveCommand("live.callbackaftercreateroom"));
+  EXPECT_TRUE(IsRoomCommand("Room.CallbackUpdateRoomInfo"));
+  EXPECT_TRUE(IsRoomCommand("Room.CallbackAfterUpdateRoomInfo"));
+  EXPECT_TRUE(IsRoomCommand("Mic.CallbackAfterSeatInfoChanged"));
+  EXPECT_FALSE(IsRoomCommand("Live.CallbackAfterCreateRoom"));
+}
+
+}  // namespace
+}  // namespace trtc::domain

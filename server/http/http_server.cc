@@ -129,11 +129,13 @@ void HttpServer::Accept(Listener& listener) {
       beast::error_code ignored;
       socket.close(ignored);
     } else if (listener.tls) {
-      std::make_shared<TlsSession>(PlainStream(std::move(socket)), *listener.tls,
+      std::make_shared<TlsSession>(PlainStream(std::move(socket)), listener.tls,
                                    beast::flat_buffer(), shared_)
           ->Start();
     } else {
-      std::make_shared<PlainSession>(std::move(socket), shared_)->Start();
+      std::make_shared<PlainSession>(PlainStream(std::move(socket)), nullptr,
+                                     beast::flat_buffer(), shared_)
+          ->Start();
     }
     Accept(listener);
   });

@@ -40,13 +40,21 @@ bool IsQuietClose(const beast::error_code& ec) {
 }  // namespace
 
 template <class StreamType>
-Session<StreamType>::Session(PlainStream::socket_type&& socket, SessionShared& shared) requires(!kTls)
-    : stream_(std::move(socket)), shared_(shared) {}
+StreamType Session<StreamType>::MakeStream(PlainStream&& next_layer, ssl::context* tls) {
+  if constexpr (kTls) {
+    return StreamType(std::move(next_layer), *tls);
+  } else {
+    (void)tls;
+    return std::move(next_layer);
+  }
+}
 
 template <class StreamType>
-Session<StreamType>::Session(PlainStream&& next_layer, ssl::context& context,
-                             beast::flat_buffer buffered, SessionShared& shared) requires(kTls)
-    : stream_(std::move(next_layer), context), buffer_(std::move(buffered)), shared_(shared) {}
+Session<StreamType>::Session(PlainStream&& next_layer, ssl::context* tls,
+                             beast::flat_buffer buffered, SessionShared& shared)
+    : stream_(MakeStream(std::move(next_layer), tls)),
+      buffer_(std::move(buffered)),
+      shared_(shared) {}
 
 template <class StreamType>
 Session<StreamType>::~Session() {
@@ -146,7 +154,7 @@ void Session<StreamType>::OpenTunnel(ssl::context& context) {
     // The TLS session takes this connection over (and its count, which this session
     // gives back when it goes away).
     shared_.connections.fetch_add(1, std::memory_order_relaxed);
-    std::make_shared<TlsSession>(std::move(stream_), context, std::move(buffer_), shared_)
+    std::make_shared<TlsSession>(std::move(stream_), &context, std::move(buffer_), shared_)
         ->Start();
   }
 }

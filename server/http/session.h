@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "server/common/status.h"
 #include "server/http/asio_ssl.h"
@@ -48,16 +49,16 @@ class Session : public std::enable_shared_from_this<Session<StreamType>> {
  public:
   static constexpr bool kTls = std::is_same_v<StreamType, TlsStream>;
 
-  // A plain connection just accepted.
-  Session(PlainStream::socket_type&& socket, SessionShared& shared) requires(!kTls);
-  // A TLS connection over `next_layer` (an accepted socket's, or a tunnel's), with the
-  // bytes the client already sent after CONNECT in `buffered`.
-  Session(PlainStream&& next_layer, ssl::context& context, beast::flat_buffer buffered,
-          SessionShared& shared) requires(kTls);
+  // A connection over `next_layer` (an accepted socket's, or, for TLS, a tunnel's), with
+  // bytes already read from it (after a CONNECT) in `buffered`. `tls` is the server's
+  // identity for a TLS session, null for a plain one.
+  Session(PlainStream&& next_layer, ssl::context* tls, beast::flat_buffer buffered,
+          SessionShared& shared);
   ~Session();
   void Start();
 
  private:
+  static StreamType MakeStream(PlainStream&& next_layer, ssl::context* tls);
   auto& Socket() { return beast::get_lowest_layer(stream_); }
   void ReadHeader();
   void OnHeader(beast::error_code ec);

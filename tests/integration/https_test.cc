@@ -416,7 +416,10 @@ TEST_F(HttpsProcessTest, TwoThousandIdleTlsConnectionsCostLittleAndBlockNoOne) {
   if (RaiseOpenFileLimit() < 2 * kIdle + 200) {
     GTEST_SKIP() << "the open-file limit is below " << 2 * kIdle + 200;
   }
-  ASSERT_TRUE(ServerProcess::Start({"--in-memory", "--https-port", "0"}, &server_));
+  // Opening them all takes long under the sanitizers: no connection may idle out meanwhile.
+  ASSERT_TRUE(ServerProcess::Start({"--in-memory", "--https-port", "0", "--idle-timeout-ms",
+                                    "3600000"},
+                                   &server_));
   const std::string ca = HttpClient(server_->port()).Send(bhttp::verb::get, "/_emulator/ca.pem", "").body;
   const long before = RssKb(server_->pid());
   std::vector<std::unique_ptr<TlsClient>> idle;
@@ -431,8 +434,11 @@ TEST_F(HttpsProcessTest, TwoThousandIdleTlsConnectionsCostLittleAndBlockNoOne) {
   std::cout << "[ memory   ] server RSS " << before << " kB, with " << kIdle
             << " idle TLS connections " << during << " kB\n";
   // Asio's SSL stream holds two 17 KiB record buffers and a BIO pair of two more, whatever
-  // the connection does: about 75 kB each, measured (plain HTTP: a few kB).
+  // the connection does: about 75 kB each, measured (plain HTTP: a few kB). The sanitizers'
+  // own bookkeeping makes RSS meaningless there: reported, not bounded.
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
   EXPECT_LT(during - before, static_cast<long>(kIdle) * 96) << "more than 96 kB per idle TLS connection";
+#endif
   EXPECT_EQ(idle.front()->Send(bhttp::verb::get, "/_emulator/health", "").status, 200u);
 }
 

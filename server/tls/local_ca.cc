@@ -43,14 +43,6 @@ class DirectoryLock {
   int fd_;
 };
 
-StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(SystemError("cannot read " + path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Writes `text` to `path` with `mode`, through a temporary file and a rename, so a reader
 // never sees half a file.
 Status WriteFile(const std::string& path, const std::string& text, mode_t mode) {
@@ -96,6 +88,14 @@ StatusOr<KeyAndCertificate> NewCa() {
 
 }  // namespace
 
+StatusOr<std::string> ReadPemFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(SystemError("cannot read " + path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 StatusOr<LocalCa> LocalCa::OpenOrCreate(const std::string& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
@@ -107,9 +107,9 @@ StatusOr<LocalCa> LocalCa::OpenOrCreate(const std::string& dir) {
   const bool has_certificate = std::filesystem::exists(certificate_path);
   const bool has_key = std::filesystem::exists(key_path);
   if (has_certificate && has_key) {
-    StatusOr<std::string> certificate = ReadFile(certificate_path);
+    StatusOr<std::string> certificate = ReadPemFile(certificate_path);
     if (!certificate.ok()) return certificate.status();
-    StatusOr<std::string> key = ReadFile(key_path);
+    StatusOr<std::string> key = ReadPemFile(key_path);
     if (!key.ok()) return key.status();
     KeyAndCertificate ca{*key, *certificate};
     if (!KeyMatches(ca)) {

@@ -11,6 +11,9 @@
 
 namespace trtc::tls {
 
+// A PEM file's text; kNotFound with the system's reason when it cannot be read.
+StatusOr<std::string> ReadPemFile(const std::string& path);
+
 class LocalCa {
  public:
   static constexpr const char* kCertificateFile = "ca.pem";

@@ -5,21 +5,8 @@
 #include "server/tls/openssl_ptr.h"
 
 namespace trtc::tls {
-namespace {
 
 using http::ssl::context;
-
-StatusOr<std::string> ReadPemFile(const std::string& path, const char* flag) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) return Status::InvalidArgument(std::string(flag) + " " + path + ": cannot read it");
-  std::string text;
-  char chunk[4096];
-  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, file)) > 0;) text.append(chunk, n);
-  std::fclose(file);
-  return text;
-}
-
-}  // namespace
 
 StatusOr<std::unique_ptr<context>> MakeServerContext(const KeyAndCertificate& identity) {
   auto ssl = std::make_unique<context>(context::tls_server);
@@ -60,10 +47,10 @@ StatusOr<std::string> ServerIdentity::CaCertificatePem() {
 Status ServerIdentity::Load() {
   KeyAndCertificate identity;
   if (!options_.certificate_file.empty()) {
-    StatusOr<std::string> certificate = ReadPemFile(options_.certificate_file, "--tls-cert");
-    if (!certificate.ok()) return certificate.status();
-    StatusOr<std::string> key = ReadPemFile(options_.key_file, "--tls-key");
-    if (!key.ok()) return key.status();
+    StatusOr<std::string> certificate = ReadPemFile(options_.certificate_file);
+    if (!certificate.ok()) return certificate.status().Prefixed("--tls-cert: ");
+    StatusOr<std::string> key = ReadPemFile(options_.key_file);
+    if (!key.ok()) return key.status().Prefixed("--tls-key: ");
     identity = {*key, *certificate};
   } else {
     StatusOr<LocalCa> ca =

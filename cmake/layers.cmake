@@ -19,7 +19,7 @@ set(TRTC_USES_domain    "common;storage;auth")
 set(TRTC_USES_api       "common;http;auth")
 set(TRTC_USES_handlers  "common;storage;auth;domain;api")
 set(TRTC_USES_limits    "common;http;auth;api")
-set(TRTC_USES_callbacks "common;storage;http;tls;auth;domain")
+set(TRTC_USES_callbacks "common;storage;http;tls;auth;domain;api")
 set(TRTC_USES_control   "common;storage;http;tls;auth;domain;api;handlers;callbacks")
 set(TRTC_USES_app       "common;storage;http;tls;auth;domain;api;handlers;limits;callbacks;control")
 

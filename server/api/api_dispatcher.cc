@@ -67,7 +67,8 @@ class ApiDispatcher::ApiCall final : public http::Exchange {
     if (Status parsed = document.Parse(body, "request body"); !parsed.ok()) {
       return ApiReply::Fail(ErrorFor(endpoint.family, Rejection::kInvalidJson), parsed.message());
     }
-    HandlerContext context{admission_.sdkappid, *app(), dispatcher_.services_};
+    HandlerContext context{admission_.sdkappid, *app(), dispatcher_.services_,
+                           admission_.identifier};
     return endpoint.handler(context, document.root());
   }
 

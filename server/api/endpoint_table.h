@@ -12,6 +12,7 @@
 #include "server/api/api_reply.h"
 #include "server/api/app_registry.h"
 #include "server/api/family.h"
+#include "server/api/room_events.h"
 #include "server/common/clock.h"
 #include "server/common/json.h"
 
@@ -29,12 +30,14 @@ struct Services {
   storage::RoomStore* rooms = nullptr;
   const Clock* clock = nullptr;
   storage::CallRecordStore* call_records = nullptr;
+  RoomEvents* room_events = nullptr;  // null: room changes send no callbacks
 };
 
 struct HandlerContext {
   uint32_t sdkappid;
   const App& app;
   Services& services;
+  std::string_view identifier;  // the caller's account (a callback's Operator_Account)
 };
 
 // `body` is always a JSON object.

@@ -11,6 +11,7 @@
 #include "server/app/fixture_loader.h"
 #include "server/callbacks/call_simulator.h"
 #include "server/callbacks/callback_dispatcher.h"
+#include "server/callbacks/live_callbacks.h"
 #include "server/control/control_plane.h"
 #include "server/handlers/endpoints.h"
 #include "server/http/http_server.h"
@@ -165,6 +166,7 @@ struct Emulator::Parts {
   // After the stores and the context it uses, so it stops (and its thread ends) before they go.
   std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
   std::unique_ptr<callbacks::CallSimulator> calls;
+  std::unique_ptr<callbacks::LiveCallbacks> live_callbacks;
   Fixtures fixtures;  // its seeds, applied again by a reset
   std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
@@ -242,11 +244,27 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   status = ApplySeeds(fixtures, parts->seed_targets());
   if (!status.ok()) return status.Prefixed("applying fixture seeds: ");
 
+  callbacks::DispatcherSettings delivery;
+  delivery.timeout = std::chrono::milliseconds(options.callback_timeout_ms);
+  delivery.retry_unit = std::chrono::milliseconds(options.callback_retry_unit_ms);
+  delivery.send = options.send_callbacks;
+  parts->callback_dispatcher = std::make_unique<callbacks::CallbackDispatcher>(
+      *parts->outbox, *parts->callback_configs, parts->clock, delivery, *parts->callback_tls);
+  // Deliveries a previous run left pending carry on where they stopped.
+  status = parts->callback_dispatcher->Resume();
+  if (!status.ok()) return status.Prefixed("reading the callback outbox: ");
+  parts->calls = std::make_unique<callbacks::CallSimulator>(
+      *parts->callback_configs, *parts->call_records, *parts->outbox, *parts->callback_dispatcher,
+      parts->clock, options.seed);
+  parts->live_callbacks = std::make_unique<callbacks::LiveCallbacks>(
+      *parts->callback_configs, *parts->outbox, *parts->callback_dispatcher, parts->clock);
+
   api::Services services;
   services.callback_configs = parts->callback_configs.get();
   services.rooms = parts->rooms.get();
   services.call_records = parts->call_records.get();
   services.clock = &parts->clock;
+  services.room_events = parts->live_callbacks.get();
   const api::EndpointTable& endpoints = handlers::Endpoints();
   parts->api = std::make_unique<api::ApiDispatcher>(endpoints, parts->apps, services,
                                                     parts->clock, options.auth, options.seed);
@@ -260,19 +278,6 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   }
   parts->journal = std::make_unique<control::RequestJournal>(parts->clock);
   parts->api->AddHook(parts->journal.get());
-  callbacks::DispatcherSettings delivery;
-  delivery.timeout = std::chrono::milliseconds(options.callback_timeout_ms);
-  delivery.retry_unit = std::chrono::milliseconds(options.callback_retry_unit_ms);
-  delivery.send = options.send_callbacks;
-  parts->callback_dispatcher =
-      std::make_unique<callbacks::CallbackDispatcher>(*parts->outbox, parts->clock, delivery,
-                                                      *parts->callback_tls);
-  // Deliveries a previous run left pending carry on where they stopped.
-  status = parts->callback_dispatcher->Resume();
-  if (!status.ok()) return status.Prefixed("reading the callback outbox: ");
-  parts->calls = std::make_unique<callbacks::CallSimulator>(
-      *parts->callback_configs, *parts->call_records, *parts->outbox, *parts->callback_dispatcher,
-      parts->clock, options.seed);
   Parts* raw = parts.get();
   parts->server_tls = std::make_unique<tls::ServerIdentity>(ServerTlsOptionsOf(options));
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{

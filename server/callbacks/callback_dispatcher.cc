@@ -6,6 +6,7 @@
 #include "server/callbacks/http_post.h"
 #include "server/common/json.h"
 #include "server/common/log.h"
+#include "server/domain/callback_url.h"
 
 namespace trtc::callbacks {
 namespace {
@@ -27,6 +28,17 @@ std::optional<std::chrono::milliseconds> RetryDelay(CallbackFamily family, size_
   return unit * kV1RetryUnits[attempts_made - 1];
 }
 
+// The deliveries that keep their order among themselves: one call's, or one room's.
+std::string OrderKey(const storage::CallbackDelivery& delivery) {
+  std::string key = std::to_string(delivery.sdkappid);
+  if (delivery.call_id.empty()) {
+    key.append("/room/").append(delivery.room_id);
+  } else {
+    key.append("/call/").append(delivery.call_id);
+  }
+  return key;
+}
+
 }  // namespace
 
 bool AcceptedReply(CallbackFamily family, int http_status, const std::string& reply) {
@@ -45,9 +57,11 @@ struct CallbackDispatcher::Job {
   bool retries;
 };
 
-CallbackDispatcher::CallbackDispatcher(storage::CallbackOutbox& outbox, const Clock& clock,
+CallbackDispatcher::CallbackDispatcher(storage::CallbackOutbox& outbox,
+                                       storage::CallbackConfigStore& configs, const Clock& clock,
                                        DispatcherSettings settings, boost::asio::ssl::context& tls)
     : outbox_(outbox),
+      configs_(configs),
       clock_(clock),
       settings_(settings),
       tls_(tls),
@@ -65,7 +79,9 @@ void CallbackDispatcher::Deliver(std::vector<storage::CallbackDelivery> deliveri
   for (storage::CallbackDelivery& delivery : deliveries) {
     jobs->push_back(std::make_shared<Job>(Job{std::move(delivery), /*retries=*/true}));
   }
-  boost::asio::post(io_, [this, jobs] { SendInOrder(jobs, 0); });
+  boost::asio::post(io_, [this, jobs] {
+    for (std::shared_ptr<Job>& job : *jobs) Enqueue(std::move(job));
+  });
 }
 
 void CallbackDispatcher::Replay(storage::CallbackDelivery delivery) {
@@ -83,16 +99,41 @@ Status CallbackDispatcher::Resume() {
   return status;
 }
 
-void CallbackDispatcher::SendInOrder(std::shared_ptr<std::vector<std::shared_ptr<Job>>> jobs,
-                                     size_t next) {
-  if (next == jobs->size()) return;
-  Attempt((*jobs)[next], [this, jobs, next] { SendInOrder(jobs, next + 1); });
+void CallbackDispatcher::Enqueue(std::shared_ptr<Job> job) {
+  if (!settings_.send) return;  // they stay pending in the outbox
+  const std::string key = OrderKey(job->delivery);
+  std::deque<std::shared_ptr<Job>>& queue = queues_[key];
+  queue.push_back(std::move(job));
+  if (queue.size() == 1) SendFront(key);
+}
+
+void CallbackDispatcher::SendFront(const std::string& key) {
+  Attempt(queues_.at(key).front(), [this, key] {
+    auto queue = queues_.find(key);
+    queue->second.pop_front();
+    if (queue->second.empty()) {
+      queues_.erase(queue);
+    } else {
+      SendFront(key);
+    }
+  });
+}
+
+std::string CallbackDispatcher::AttemptUrl(const storage::CallbackDelivery& delivery) {
+  if (delivery.family != CallbackFamily::kLive) return delivery.url;
+  StatusOr<storage::CallbackToken> token = configs_.GetToken(delivery.sdkappid);
+  if (!token.ok() && !token.status().IsNotFound()) {
+    LogError("reading the LiveKit token of " + std::to_string(delivery.sdkappid) + ": " +
+             token.status().message());
+  }
+  if (!token.ok() || !token->enabled) return delivery.url;
+  return domain::SignedCallbackUrl(delivery.url, token->token, clock_.NowSeconds());
 }
 
 void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()> then) {
   if (!settings_.send) return;
   const int64_t at_ms = clock_.NowMillis();
-  PostJson(io_, tls_, job->delivery.url, job->delivery.body, settings_.timeout,
+  PostJson(io_, tls_, AttemptUrl(job->delivery), job->delivery.body, settings_.timeout,
            [this, job, then = std::move(then), at_ms](PostResult result) {
              storage::CallbackDelivery& delivery = job->delivery;
              const bool accepted =

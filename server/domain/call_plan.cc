@@ -5,15 +5,12 @@
 
 #include "server/common/json.h"
 #include "server/domain/call_records.h"
+#include "server/domain/callback_url.h"
 
 namespace trtc::domain {
 namespace {
 
 using storage::CallbackFamily;
-
-std::string WithQuery(const std::string& url, const std::string& query) {
-  return url + (url.find('?') == std::string::npos ? "?" : "&") + query;
-}
 
 bool Subscribed(const storage::CallbackConfig* config, std::string_view word) {
   return config != nullptr &&
@@ -257,11 +254,9 @@ class CallPlayer {
   }
 
   void AddV4(const char* command, json::Writer& body) {
-    const std::string query = "SdkAppid=" + std::to_string(call_.sdkappid) +
-                              "&CallbackCommand=" + command +
-                              "&contenttype=json&ClientIP=" + kCallbackClientIp +
-                              "&OptPlatform=" + kCallbackPlatform;
-    Add(CallbackFamily::kCallConfig, WithQuery(v4_->url, query), command, body.Take());
+    Add(CallbackFamily::kCallConfig,
+        ChatCallbackUrl(v4_->url, call_.sdkappid, command, kCallbackPlatform), command,
+        body.Take());
   }
 
   // A delivery of this call, made when the call starts, not yet sent.

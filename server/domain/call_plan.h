@@ -29,8 +29,8 @@ struct PlannedCall {
 PlannedCall PlanCallbacks(const SimulatedCall& call, const storage::CallbackConfig* v4,
                           const storage::CallbackConfig* v1, int64_t start_ms);
 
-// The client address and platform the emulator reports in callback query strings.
-inline constexpr const char* kCallbackClientIp = "127.0.0.1";
+// The platform the emulator reports in a simulated call's callback query strings (the
+// client address is kCallbackClientIp, domain/callback_url.h).
 inline constexpr const char* kCallbackPlatform = "Web";
 
 }  // namespace trtc::domain

@@ -2,6 +2,7 @@
 
 #include "server/domain/room_list_cursor.h"
 #include "server/domain/room_rules.h"
+#include "server/handlers/live_callback.h"
 #include "server/handlers/replies.h"
 #include "server/handlers/room_json.h"
 #include "storage/room_store.h"
@@ -13,6 +14,16 @@ using api::ApiReply;
 
 constexpr api::Family kV4 = api::Family::kV4;
 constexpr int64_t kMaxRoomListCount = 20;
+
+// destroy_room's Statistic. The emulator has no viewers, gifts or likes: every one is zero.
+void WriteStatistic(json::Writer& w) {
+  w.StartObject();
+  for (const char* name : {"TotalViewers", "TotalGiftsSent", "TotalGiftCoins",
+                           "TotalUniqueGiftSenders", "TotalLikesReceived"}) {
+    w.Key(name).Int(0);
+  }
+  w.EndObject();
+}
 
 // The RoomInfo object of create_room and update_room_info, with its RoomId read and
 // checked.
@@ -38,24 +49,42 @@ ApiReply CreateRoom(const api::HandlerContext& context, const json::Value& body)
   room.create_time = context.services.clock->NowSeconds();
   status = context.services.rooms->Create(context.sdkappid, room);
   if (status.IsAlreadyExists()) return ApiReply::Fail(api::v4::kRoomExists, status.message());
-  return status.ok() ? ApiReply::Ok() : StoreFailed(kV4, status);
+  if (!status.ok()) return StoreFailed(kV4, status);
+  if (std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveCreateRoom)) {
+    callback->body().Key("RoomInfo");
+    WriteRoomInfo(callback->body(), room);
+    callback->Send(room.room_id);
+  }
+  return ApiReply::Ok();
 }
 
 ApiReply DestroyRoom(const api::HandlerContext& context, const json::Value& body) {
   std::string room_id;
   Status status = domain::ReadRoomId(json::Fields(body), &room_id);
   if (!status.ok()) return Refused(kV4, status);
+  std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveDestroyRoom);
+  std::optional<storage::RoomInfo> was;  // the room as it was, for the callback
+  if (callback) {
+    StatusOr<storage::RoomInfo> room = context.services.rooms->Get(context.sdkappid, room_id);
+    if (room.ok()) was = std::move(*room);
+  }
   status = context.services.rooms->Destroy(context.sdkappid, room_id);
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (!status.ok()) return StoreFailed(kV4, status);
-  // The emulator has no viewers, gifts or likes: every statistic is zero.
   json::Writer w;
-  w.StartObject().Key("Statistic").StartObject();
-  for (const char* name : {"TotalViewers", "TotalGiftsSent", "TotalGiftCoins",
-                           "TotalUniqueGiftSenders", "TotalLikesReceived"}) {
-    w.Key(name).Int(0);
+  w.StartObject().Key("Statistic");
+  WriteStatistic(w);
+  w.EndObject();
+  if (callback && was) {
+    json::Writer& body = callback->body();
+    body.Key("RoomId").String(room_id);
+    body.Key("EventType").String("DestroyByUser");
+    body.Key("RoomInfo");
+    WriteRoomInfo(body, *was);
+    body.Key("Statistic");
+    WriteStatistic(body);
+    callback->Send(room_id);
   }
-  w.EndObject().EndObject();
   return ApiReply::Ok(w.Take());
 }
 
@@ -67,12 +96,21 @@ ApiReply UpdateRoomInfo(const api::HandlerContext& context, const json::Value& b
   storage::RoomInfo scratch;
   if (status.ok()) status = domain::ApplyRoomFields(*room_info, &scratch);
   if (!status.ok()) return Refused(kV4, status);
+  std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveUpdateRoomInfo);
   status = context.services.rooms->Update(context.sdkappid, room_id, [&](storage::RoomInfo* room) {
     (void)domain::ApplyRoomFields(*room_info, room);  // cannot fail: checked above
+    if (callback) scratch = *room;
     return true;
   });
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
-  return status.ok() ? ApiReply::Ok() : StoreFailed(kV4, status);
+  if (!status.ok()) return StoreFailed(kV4, status);
+  if (callback) {
+    // RoomId and each field the call sent, with its new value.
+    callback->body().Key("RoomInfo");
+    WriteRoomInfo(callback->body(), scratch, room_info);
+    callback->Send(room_id);
+  }
+  return ApiReply::Ok();
 }
 
 ApiReply GetRoomInfo(const api::HandlerContext& context, const json::Value& body) {

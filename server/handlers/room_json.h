@@ -7,8 +7,10 @@
 
 namespace trtc::handlers {
 
-// get_room_info's RoomInfo object.
-void WriteRoomInfo(json::Writer& w, const storage::RoomInfo& room);
+// get_room_info's RoomInfo object. With `only` (a request's RoomInfo object), just RoomId
+// and the fields `only` has: what Live.CallbackAfterUpdateRoomInfo carries.
+void WriteRoomInfo(json::Writer& w, const storage::RoomInfo& room,
+                   const json::Value* only = nullptr);
 // One entry of get_room_list's RoomList.
 void WriteRoomListEntry(json::Writer& w, const storage::RoomInfo& room);
 // [{"Key":...,"Value":...},...], as get_room_metadata answers it.

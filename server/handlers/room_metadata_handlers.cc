@@ -4,6 +4,7 @@
 #include <set>
 
 #include "server/domain/room_rules.h"
+#include "server/handlers/live_callback.h"
 #include "server/handlers/replies.h"
 #include "server/handlers/room_json.h"
 #include "storage/room_store.h"
@@ -64,6 +65,17 @@ Status ReadKeys(const json::Value& body, bool allow_empty,
   return Status::Ok();
 }
 
+// The pairs of `metadata` whose keys `written` names, in the room's order.
+storage::Metadata KeysOf(const storage::Metadata& written, const storage::Metadata& metadata) {
+  std::set<std::string_view> names;
+  for (const auto& pair : written) names.insert(pair.first);
+  storage::Metadata out;
+  for (const auto& pair : metadata) {
+    if (names.contains(pair.first)) out.push_back(pair);
+  }
+  return out;
+}
+
 }  // namespace
 
 ApiReply SetRoomMetadata(const api::HandlerContext& context, const json::Value& body) {
@@ -73,6 +85,8 @@ ApiReply SetRoomMetadata(const api::HandlerContext& context, const json::Value& 
   if (status.ok()) status = ReadMetadataList(body, &written);
   if (!status.ok()) return Refused(kV4, status);
   std::optional<ApiReply> rejection;
+  std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveSetMetadata);
+  storage::Metadata set;  // for the callback: each key the call set, with its stored value
   status = context.services.rooms->EditMetadata(
       context.sdkappid, room_id, [&](storage::Metadata* metadata) {
         storage::Metadata after = *metadata;
@@ -84,11 +98,19 @@ ApiReply SetRoomMetadata(const api::HandlerContext& context, const json::Value& 
           return false;
         }
         *metadata = std::move(after);
+        if (callback) set = KeysOf(written, *metadata);
         return true;
       });
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (!status.ok()) return StoreFailed(kV4, status);
-  return rejection ? std::move(*rejection) : ApiReply::Ok();
+  if (rejection) return std::move(*rejection);
+  if (callback) {
+    callback->body().Key("RoomId").String(room_id);
+    callback->body().Key("Metadata");
+    WriteMetadataList(callback->body(), set);
+    callback->Send(room_id);
+  }
+  return ApiReply::Ok();
 }
 
 ApiReply GetRoomMetadata(const api::HandlerContext& context, const json::Value& body) {
@@ -117,17 +139,27 @@ ApiReply DelRoomMetadata(const api::HandlerContext& context, const json::Value& 
   Status status = domain::ReadRoomId(json::Fields(body), &room_id);
   if (status.ok()) status = ReadKeys(body, /*allow_empty=*/false, &keys);
   if (!status.ok()) return Refused(kV4, status);
-  bool none_existed = false;
+  std::vector<std::string> deleted;  // in the room's key order
   status = context.services.rooms->EditMetadata(
       context.sdkappid, room_id, [&](storage::Metadata* metadata) {
-        const size_t removed =
-            std::erase_if(*metadata, [&](const auto& pair) { return keys.contains(pair.first); });
-        none_existed = removed == 0;
-        return !none_existed;
+        std::erase_if(*metadata, [&](const auto& pair) {
+          if (!keys.contains(pair.first)) return false;
+          deleted.push_back(pair.first);
+          return true;
+        });
+        return !deleted.empty();
       });
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (!status.ok()) return StoreFailed(kV4, status);
-  if (none_existed) return ApiReply::Fail(api::v4::kNoMetadataKeysToDelete);
+  if (deleted.empty()) return ApiReply::Fail(api::v4::kNoMetadataKeysToDelete);
+  if (std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveDelMetadata)) {
+    json::Writer& body = callback->body();
+    body.Key("RoomId").String(room_id);
+    body.Key("Keys").StartArray();
+    for (const std::string& key : deleted) body.String(key);
+    body.EndArray();
+    callback->Send(room_id);
+  }
   return ApiReply::Ok();
 }
 

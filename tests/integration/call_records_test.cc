@@ -54,13 +54,6 @@ class CallRecordsTest : public EmulatorTest {
   }
   void TearDown() override { SetClock(0); }
 
-  void SetClock(int64_t offset_s) {
-    ASSERT_EQ(Control(bhttp::verb::post, "/_emulator/clock",
-                      R"({"offset_s":)" + std::to_string(offset_s) + "}")
-                  .status,
-              200u);
-  }
-  int64_t Now() { return Control(bhttp::verb::get, "/_emulator/clock").Json()["now_s"].GetInt64(); }
 
   // Plays a call and returns its id.
   std::string Play(const std::string& call_id, const std::string& outcome,

@@ -3,6 +3,7 @@
 
 #include "server/common/json.h"
 #include "server/domain/callback_rules.h"
+#include "server/domain/callback_url.h"
 
 namespace trtc::domain {
 namespace {
@@ -99,6 +100,23 @@ TEST(CallbackSignTest, MatchesTheExampleOfTheLiveKitCallbackPage) {
   // Page 64412: Token xxxxyyyy, RequestTime 1669872112.
   EXPECT_EQ(CallbackSign("xxxxyyyy", 1669872112),
             "17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061");
+}
+
+TEST(CallbackUrlTest, TheChatHostQueryFollowsTheConfiguredUrl) {
+  EXPECT_EQ(ChatCallbackUrl("https://a.example/cb", 1400000000, "Live.CallbackAfterCreateRoom",
+                            "RESTAPI"),
+            "https://a.example/cb?SdkAppid=1400000000&CallbackCommand=Live.CallbackAfterCreateRoom"
+            "&contenttype=json&ClientIP=127.0.0.1&OptPlatform=RESTAPI");
+  // A URL with a query of its own keeps it.
+  EXPECT_EQ(WithQuery("http://a/cb?x=1", "y=2"), "http://a/cb?x=1&y=2");
+  EXPECT_EQ(WithQuery("http://a/cb", "y=2"), "http://a/cb?y=2");
+}
+
+TEST(CallbackUrlTest, TheSignatureComesLastWithItsRequestTime) {
+  EXPECT_EQ(SignedCallbackUrl("http://a/cb?SdkAppid=1", "xxxxyyyy", 1669872112),
+            "http://a/cb?SdkAppid=1&Sign="
+            "17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061"
+            "&RequestTime=1669872112");
 }
 
 TEST(KitCommandWordsTest, EachFamilyKnowsItsOwnWords) {

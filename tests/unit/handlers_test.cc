@@ -34,7 +34,7 @@ class HandlersTest : public ::testing::Test {
     json::Body body;
     Status status = body.Parse(body_text, "request body");
     EXPECT_TRUE(status.ok()) << status.message();
-    return handler(api::HandlerContext{kApp, app_, services_}, body.root());
+    return handler(api::HandlerContext{kApp, app_, services_, "administrator"}, body.root());
   }
 
   // Makes every later statement on the table fail inside SQLite.

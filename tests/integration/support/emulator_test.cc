@@ -60,6 +60,17 @@ HttpReply EmulatorTest::Control(http::bhttp::verb method, const std::string& pat
   return client.Send(method, path, body);
 }
 
+void EmulatorTest::SetClock(int64_t offset_s) {
+  ASSERT_EQ(Control(http::bhttp::verb::post, "/_emulator/clock",
+                    R"({"offset_s":)" + std::to_string(offset_s) + "}")
+                .status,
+            200u);
+}
+
+int64_t EmulatorTest::Now() {
+  return Control(http::bhttp::verb::get, "/_emulator/clock").Json()["now_s"].GetInt64();
+}
+
 std::string EmulatorTest::ErrorOf(const HttpReply& reply, unsigned status) {
   EXPECT_EQ(reply.status, status) << reply.body;
   rapidjson::Document json = reply.Json();

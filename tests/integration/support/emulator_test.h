@@ -53,6 +53,10 @@ class EmulatorTest : public ::testing::Test {
   // A control-plane request (/_emulator/...) on a new connection.
   HttpReply Control(http::bhttp::verb method, const std::string& path,
                     const std::string& body = "");
+  // Moves the emulator's clock `offset_s` seconds from the machine's (POST /_emulator/clock).
+  void SetClock(int64_t offset_s);
+  // The emulator clock's now, in Unix seconds.
+  int64_t Now();
   // The error member of a failed control call, checking its HTTP status.
   std::string ErrorOf(const HttpReply& reply, unsigned status);
 

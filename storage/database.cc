@@ -190,6 +190,78 @@ CREATE TABLE callback_token (
   enabled  INTEGER NOT NULL
 );
 )sql",
+    // 7: Chat accounts and their profile fields (account_import, portrait_set). A field
+    // goes with its account (ON DELETE CASCADE).
+    R"sql(
+CREATE TABLE chat_account (
+  sdkappid INTEGER NOT NULL,
+  user_id  TEXT NOT NULL,
+  PRIMARY KEY (sdkappid, user_id)
+) WITHOUT ROWID;
+CREATE TABLE chat_profile (
+  sdkappid  INTEGER NOT NULL,
+  user_id   TEXT NOT NULL,
+  tag       TEXT NOT NULL,
+  is_number INTEGER NOT NULL,
+  number    INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  PRIMARY KEY (sdkappid, user_id, tag),
+  FOREIGN KEY (sdkappid, user_id) REFERENCES chat_account (sdkappid, user_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql",
+    // 8: the people of live rooms — members in join order (robots among them), admins,
+    // bans and mutes (with their end on the emulator clock), seats that are taken or
+    // have a flag, messages — and the room's counters. All of it goes with its room.
+    R"sql(
+CREATE TABLE room_member (
+  sdkappid INTEGER NOT NULL,
+  room_id  TEXT NOT NULL,
+  account  TEXT NOT NULL,
+  seq      INTEGER NOT NULL,  -- join order
+  is_robot INTEGER NOT NULL,
+  PRIMARY KEY (sdkappid, room_id, account),
+  FOREIGN KEY (sdkappid, room_id) REFERENCES room (sdkappid, room_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX room_member_order ON room_member (sdkappid, room_id, seq);
+CREATE TABLE room_role (
+  sdkappid INTEGER NOT NULL,
+  room_id  TEXT NOT NULL,
+  role     INTEGER NOT NULL,  -- 1 admin, 2 banned, 3 muted
+  account  TEXT NOT NULL,
+  until_s  INTEGER NOT NULL,  -- banned / muted until (Unix seconds); 0 for admins
+  seq      INTEGER NOT NULL,  -- the order admins were added
+  PRIMARY KEY (sdkappid, room_id, role, account),
+  FOREIGN KEY (sdkappid, room_id) REFERENCES room (sdkappid, room_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE room_seat (
+  sdkappid       INTEGER NOT NULL,
+  room_id        TEXT NOT NULL,
+  seat_index     INTEGER NOT NULL,
+  account        TEXT NOT NULL,  -- '' when empty
+  taken_disabled INTEGER NOT NULL,
+  video_disabled INTEGER NOT NULL,
+  audio_disabled INTEGER NOT NULL,
+  PRIMARY KEY (sdkappid, room_id, seat_index),
+  FOREIGN KEY (sdkappid, room_id) REFERENCES room (sdkappid, room_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE room_message (
+  sdkappid          INTEGER NOT NULL,
+  room_id           TEXT NOT NULL,
+  msg_seq           INTEGER NOT NULL,
+  msg_time          INTEGER NOT NULL,
+  sender            TEXT NOT NULL,
+  msg_body          TEXT NOT NULL,  -- the MsgBody array, as JSON text
+  cloud_custom_data TEXT NOT NULL,
+  PRIMARY KEY (sdkappid, room_id, msg_seq),
+  FOREIGN KEY (sdkappid, room_id) REFERENCES room (sdkappid, room_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+ALTER TABLE room ADD COLUMN msg_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE room ADD COLUMN total_msg_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE room ADD COLUMN total_gifts_sent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE room ADD COLUMN total_gift_coins INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE room ADD COLUMN total_unique_gift_senders INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE room ADD COLUMN total_likes INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr int kBusyTimeoutMillis = 5000;

@@ -166,6 +166,25 @@ Status RoomStore::Update(uint32_t sdkappid, std::string_view room_id, const Room
   });
 }
 
+Status RoomStore::ChangePeople(uint32_t sdkappid, std::string_view room_id,
+                               const PeopleWork& work) {
+  return db_->Transaction([&]() -> Status {
+    StatusOr<RoomInfo> room = ReadRoom(sdkappid, room_id);
+    if (!room.ok()) return room.status();
+    RoomPeople people(db_, sdkappid, room_id);
+    return work(*room, people);
+  });
+}
+
+Status RoomStore::ReadPeople(uint32_t sdkappid, std::string_view room_id, const PeopleWork& work) {
+  return db_->WithLock([&]() -> Status {
+    StatusOr<RoomInfo> room = ReadRoom(sdkappid, room_id);
+    if (!room.ok()) return room.status();
+    RoomPeople people(db_, sdkappid, room_id);
+    return work(*room, people);
+  });
+}
+
 const char* const RoomStore::kListSql =
     "SELECT " ROOM_COLUMNS " FROM room WHERE sdkappid = ?1 AND "
     "(list_view, list_time, room_id) > (?2, ?3, ?4) ORDER BY " LIST_ORDER " LIMIT ?5";

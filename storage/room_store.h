@@ -13,6 +13,7 @@
 
 #include "server/common/status.h"
 #include "storage/database.h"
+#include "storage/room_people.h"
 
 namespace trtc::storage {
 
@@ -97,6 +98,14 @@ class RoomStore {
   // Reads the room's metadata, lets `edit` change it and stores the result, in one
   // transaction. kNotFound when there is no such room (`edit` is not called).
   Status EditMetadata(uint32_t sdkappid, std::string_view room_id, const MetadataEdit& edit);
+
+  // Runs `work` on the room and its people in one transaction, rolled back when `work`
+  // fails; kNotFound when there is no such room (`work` is not called). `room` is the
+  // room as it was when the transaction began.
+  using PeopleWork = std::function<Status(const RoomInfo& room, RoomPeople& people)>;
+  Status ChangePeople(uint32_t sdkappid, std::string_view room_id, const PeopleWork& work);
+  // The same for reads, without a write transaction.
+  Status ReadPeople(uint32_t sdkappid, std::string_view room_id, const PeopleWork& work);
 
   // Removes every room of one app (reset).
   Status DeleteApp(uint32_t sdkappid);

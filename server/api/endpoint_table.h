@@ -17,6 +17,7 @@
 #include "server/common/json.h"
 
 namespace trtc::storage {
+class AccountStore;
 class CallbackConfigStore;
 class RoomStore;
 class CallRecordStore;
@@ -31,6 +32,7 @@ struct Services {
   const Clock* clock = nullptr;
   storage::CallRecordStore* call_records = nullptr;
   RoomEvents* room_events = nullptr;  // null: room changes send no callbacks
+  storage::AccountStore* accounts = nullptr;
 };
 
 struct HandlerContext {

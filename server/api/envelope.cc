@@ -32,7 +32,11 @@ std::string WriteV4Envelope(const ApiReply& reply, std::string_view request_id) 
   json::AppendString(&out, reply.ok() ? std::string_view() : reply.message_or_detail());
   out += R"(,"RequestId":)";
   json::AppendString(&out, request_id);
-  if (reply.ok() && !reply.payload.empty()) {
+  if (reply.ok() && reply.top_level && reply.payload.size() > 2) {
+    // {"A":1,"B":2} -> ,"A":1,"B":2
+    out += ',';
+    out.append(reply.payload, 1, reply.payload.size() - 2);
+  } else if (reply.ok() && !reply.payload.empty()) {
     out += R"(,"Response":)";
     out += reply.payload;  // already JSON: the handler wrote it
   }

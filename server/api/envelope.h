@@ -1,6 +1,7 @@
 // The envelope writers: the only code that knows each family's response shape.
 //   v4: {"ActionStatus":"OK"|"FAIL","ErrorCode":N,"ErrorInfo":"...","RequestId":"...",
-//        "Response":{...}}                          (Response only when there is a payload)
+//        "Response":{...}}                          (Response only when there is a payload;
+//        the Chat APIs' payload members come instead of Response, at the top level)
 //   v1: {"errorCode":N,"errorMessage":"...","requestId":"...","data":...}
 //        (data is "" when there is no payload, errors included)
 #pragma once

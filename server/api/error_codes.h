@@ -39,7 +39,17 @@ inline constexpr ErrorCode kInternal{100001, "Internal server error, please retr
 inline constexpr ErrorCode kInvalidParameter{100002, "Invalid parameter"};
 inline constexpr ErrorCode kRoomExists{100003, "The room ID already exists"};
 inline constexpr ErrorCode kRoomNotFound{100004, "The room does not exist, or it existed and has been dismissed"};
+inline constexpr ErrorCode kNotRoomMember{100005, "Not a room member"};
 inline constexpr ErrorCode kNoLivePackage{100007, "No payment information: the application has not purchased a live package"};
+inline constexpr ErrorCode kExceedsUpperLimit{100013, "Exceeds the upper limit"};
+inline constexpr ErrorCode kMemberBanned{100016, "This member has been banned"};
+inline constexpr ErrorCode kMemberMuted{100017, "This member has been muted"};
+inline constexpr ErrorCode kTooManyAdmins{100020, "The number of room admins exceeds the limit of 5"};
+inline constexpr ErrorCode kSeatLocked{100200, "The mic seat is locked"};
+inline constexpr ErrorCode kAlreadyOnSeat{100203, "Already on the mic"};
+inline constexpr ErrorCode kNotOnSeat{100206, "Not on the mic seat"};
+inline constexpr ErrorCode kSeatTaken{100210, "The user is already on the mic seat"};
+inline constexpr ErrorCode kNoSeats{100211, "The room does not support mic ability"};
 inline constexpr ErrorCode kCallbackExists{100300, "The callback configuration already exists, use update_callback"};
 inline constexpr ErrorCode kCallbackNotConfigured{100301, "The callback configuration does not exist"};
 inline constexpr ErrorCode kCallbackTokenNotConfigured{100302, "The callback token does not exist"};
@@ -50,6 +60,18 @@ inline constexpr ErrorCode kMetadataValueTooLarge{100501, "A room metadata value
 inline constexpr ErrorCode kMetadataTooLarge{100502, "The total size of all room metadata values exceeds the limit of 16 KB (16384 bytes)"};
 inline constexpr ErrorCode kNoMetadataKeysToDelete{100503, "No valid keys when delete Metadata"};
 inline constexpr ErrorCode kMetadataKeyTooLong{100504, "A room metadata key exceeds the limit of 50 bytes"};
+// Chat accounts and profiles (1047/34348 and pages 34953-34956, 34916-34917).
+inline constexpr ErrorCode kAccountNotFound{70107, "The requested UserID does not exist"};
+inline constexpr ErrorCode kAccountInvalidParameter{70402, "Invalid parameter: check that the required fields are present and valid"};
+inline constexpr ErrorCode kProfileInvalidParameter{40001, "Incorrect request parameter"};
+inline constexpr ErrorCode kProfileNoToAccount{40002, "To_Account is not specified"};
+inline constexpr ErrorCode kProfileAccountNotFound{40003, "The requested account does not exist"};
+inline constexpr ErrorCode kProfileUnknownTag{40009, "The tag of the profile field does not exist"};
+inline constexpr ErrorCode kProfileValueTooLong{40601, "The value of the field exceeds the length limit of 500 bytes"};
+inline constexpr ErrorCode kProfileBadValue{40605, "Invalid value of a standard profile field"};
+inline constexpr ErrorCode kProfileBadValueType{40610, "Wrong value type of a standard profile field"};
+inline constexpr ErrorCode kAccountInternal{70500, "Internal server error, please retry"};
+inline constexpr ErrorCode kProfileInternal{40006, "Internal server error, please retry"};
 }  // namespace v4
 
 // v1 family (callkit host): errorCode / errorMessage. No 60xxx code exists here.

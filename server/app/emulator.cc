@@ -21,6 +21,7 @@
 #include "server/tls/tencent_hosts.h"
 #include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
+#include "storage/account_store.h"
 #include "storage/callback_outbox.h"
 #include "storage/database.h"
 #include "storage/room_store.h"
@@ -62,6 +63,7 @@ Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms, const Cloc
 
 // The stores seeds go into.
 struct SeedTargets {
+  storage::AccountStore& accounts;
   storage::CallbackConfigStore& configs;
   storage::RoomStore& rooms;
   storage::CallRecordStore& call_records;
@@ -72,6 +74,14 @@ struct SeedTargets {
 Status ApplySeeds(const Fixtures& fixtures, const SeedTargets& to) {
   using storage::CallbackFamily;
   storage::SeedLedger& ledger = to.ledger;
+  // The apps' admins are imported Chat accounts, at every start and reset (not once: an
+  // admin deleted with account_delete comes back with the next start).
+  for (const api::App& app : fixtures.apps) {
+    std::vector<storage::AccountImport> admins;
+    for (const std::string& admin : app.admins) admins.push_back({admin, {}});
+    Status status = to.accounts.Import(app.sdkappid, admins);
+    if (!status.ok()) return status;
+  }
   struct Section {
     const char* name;
     CallbackFamily family;
@@ -158,6 +168,7 @@ struct Emulator::Parts {
   api::AppRegistry apps;
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
+  std::unique_ptr<storage::AccountStore> accounts;
   std::unique_ptr<storage::RoomStore> rooms;
   std::unique_ptr<storage::CallRecordStore> call_records;
   std::unique_ptr<storage::SeedLedger> ledger;
@@ -167,6 +178,7 @@ struct Emulator::Parts {
   std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
   std::unique_ptr<callbacks::CallSimulator> calls;
   std::unique_ptr<callbacks::LiveCallbacks> live_callbacks;
+  api::Services services;  // what handlers (and the control plane's audience) use
   Fixtures fixtures;  // its seeds, applied again by a reset
   std::unique_ptr<control::FaultInjector> faults;
   std::unique_ptr<limits::RateLimiter> rate_limiter;
@@ -177,7 +189,9 @@ struct Emulator::Parts {
   std::unique_ptr<TopLevelRouter> router;
   std::unique_ptr<http::HttpServer> server;
 
-  SeedTargets seed_targets() { return {*callback_configs, *rooms, *call_records, *ledger, clock}; }
+  SeedTargets seed_targets() {
+    return {*accounts, *callback_configs, *rooms, *call_records, *ledger, clock};
+  }
 };
 
 // Puts one app (or all) back as its fixture made it. The stored state is wiped and the
@@ -189,6 +203,9 @@ Status Emulator::Reset(Parts& parts, std::optional<uint32_t> sdkappid) {
     Status status = sdkappid ? parts.callback_configs->DeleteApp(*sdkappid)
                              : parts.callback_configs->DeleteAll();
     if (status.ok()) status = sdkappid ? parts.rooms->DeleteApp(*sdkappid) : parts.rooms->DeleteAll();
+    if (status.ok()) {
+      status = sdkappid ? parts.accounts->DeleteApp(*sdkappid) : parts.accounts->DeleteAll();
+    }
     if (status.ok()) {
       status = sdkappid ? parts.call_records->DeleteApp(*sdkappid) : parts.call_records->DeleteAll();
     }
@@ -237,6 +254,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   status = storage::Database::Open(db_path, &parts->database);
   if (!status.ok()) return status.Prefixed("database " + db_path + ": ");
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
+  parts->accounts = std::make_unique<storage::AccountStore>(parts->database.get());
   parts->rooms = std::make_unique<storage::RoomStore>(parts->database.get());
   parts->call_records = std::make_unique<storage::CallRecordStore>(parts->database.get());
   parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
@@ -259,12 +277,13 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   parts->live_callbacks = std::make_unique<callbacks::LiveCallbacks>(
       *parts->callback_configs, *parts->outbox, *parts->callback_dispatcher, parts->clock);
 
-  api::Services services;
+  api::Services& services = parts->services;
   services.callback_configs = parts->callback_configs.get();
   services.rooms = parts->rooms.get();
   services.call_records = parts->call_records.get();
   services.clock = &parts->clock;
   services.room_events = parts->live_callbacks.get();
+  services.accounts = parts->accounts.get();
   const api::EndpointTable& endpoints = handlers::Endpoints();
   parts->api = std::make_unique<api::ApiDispatcher>(endpoints, parts->apps, services,
                                                     parts->clock, options.auth, options.seed);
@@ -282,7 +301,8 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   parts->server_tls = std::make_unique<tls::ServerIdentity>(ServerTlsOptionsOf(options));
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
-      *parts->rooms, *parts->call_records, *parts->outbox, *parts->calls, *parts->server_tls,
+      *parts->accounts, *parts->rooms, *parts->call_records, *parts->outbox, *parts->calls,
+      parts->services, *parts->server_tls,
       [raw](std::optional<uint32_t> sdkappid) { return Reset(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);
   http::TransportLimits limits;

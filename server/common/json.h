@@ -136,6 +136,8 @@ class Writer {
   Writer& Null();
   // A value that is already JSON text (a stored callback body, a handler's payload).
   Writer& Raw(std::string_view json);
+  // A value read from a request, written back as it was (canonical form).
+  Writer& Copy(const Value& value);
 
   const std::string& text() const { return out_; }
   std::string Take() { return std::move(out_); }

@@ -1,8 +1,10 @@
 #include <array>
 #include <charconv>
 
-#include "server/common/json.h"
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
+#include "server/common/json.h"
 #include "server/common/utf8.h"
 
 namespace trtc::json {
@@ -146,6 +148,13 @@ Writer& Writer::Raw(std::string_view json) {
   BeforeValue();
   out_ += json;
   return *this;
+}
+
+Writer& Writer::Copy(const Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return Raw(std::string_view(buffer.GetString(), buffer.GetSize()));
 }
 
 }  // namespace trtc::json

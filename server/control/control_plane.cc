@@ -97,6 +97,8 @@ const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
     {bhttp::verb::post, "_emulator/calls", &ControlPlane::PlayCall},
     {bhttp::verb::get, "_emulator/callbacks", &ControlPlane::ListCallbacks},
     {bhttp::verb::post, "_emulator/callbacks/{id}/replay", &ControlPlane::ReplayCallback},
+    {bhttp::verb::post, "_emulator/rooms/members", &ControlPlane::RoomMembers},
+    {bhttp::verb::get, "_emulator/rooms/messages", &ControlPlane::RoomMessages},
 };
 
 ControlPlane::ControlPlane(ControlContext context)
@@ -331,6 +333,12 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   StatusOr<std::vector<storage::CallRecord>> records = context_.call_records.List(*sdkappid);
   if (!records.ok()) return ErrorResponse(500, records.status().message());
   for (const storage::CallRecord& record : *records) domain::WriteV4Record(w, record);
+  w.EndArray();
+  // The imported Chat accounts, by UserID.
+  StatusOr<std::vector<std::string>> accounts = context_.accounts.List(*sdkappid);
+  if (!accounts.ok()) return ErrorResponse(500, accounts.status().message());
+  w.Key("accounts").StartArray();
+  for (const std::string& account : *accounts) w.String(account);
   w.EndArray();
   w.EndObject();
   return JsonResponse(200, w.Take());

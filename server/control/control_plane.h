@@ -10,12 +10,14 @@
 #include <string_view>
 
 #include "server/api/app_registry.h"
+#include "server/api/endpoint_table.h"
 #include "server/callbacks/call_simulator.h"
 #include "server/common/clock.h"
 #include "server/control/fault_injector.h"
 #include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
 #include "server/tls/server_identity.h"
+#include "storage/account_store.h"
 #include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
@@ -30,10 +32,12 @@ struct ControlContext {
   RequestJournal& journal;
   FaultInjector& faults;
   storage::CallbackConfigStore& callback_configs;
+  storage::AccountStore& accounts;
   storage::RoomStore& rooms;
   storage::CallRecordStore& call_records;
   storage::CallbackOutbox& outbox;
   callbacks::CallSimulator& calls;
+  const api::Services& services;  // what the audience changes go through (handlers')
   tls::ServerIdentity& server_tls;  // its CA certificate is served, never its key
   // Puts one app (all when empty) back as its fixture made it: stored state wiped and
   // seeds applied again, journal entries and fault rules gone.
@@ -74,6 +78,9 @@ class ControlPlane final : public http::RequestHandler {
   http::Response PlayCall(const ControlRequest& request);
   http::Response ListCallbacks(const ControlRequest& request);
   http::Response ReplayCallback(const ControlRequest& request);
+  // The audience and messages of live rooms (control_rooms.cc).
+  http::Response RoomMembers(const ControlRequest& request);
+  http::Response RoomMessages(const ControlRequest& request);
 
   struct RouteRow;
   static const RouteRow kRoutes[];

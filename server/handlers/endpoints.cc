@@ -2,9 +2,12 @@
 
 #include "server/handlers/call_config_handlers.h"
 #include "server/handlers/call_record_handlers.h"
+#include "server/handlers/chat_account_handlers.h"
+#include "server/handlers/chat_profile_handlers.h"
 #include "server/handlers/callkit_callback_handlers.h"
 #include "server/handlers/kit_config_handlers.h"
 #include "server/handlers/room_handlers.h"
+#include "server/handlers/room_member_handlers.h"
 #include "server/handlers/room_metadata_handlers.h"
 
 namespace trtc::handlers {
@@ -17,7 +20,8 @@ using api::Package;
 // call_config 200/s, the callkit callback APIs 10/s, the room APIs 200/s but
 // get_room_list 10/s; the call record APIs 200/s but v1 get_record_by_callId 20/s.
 // Paths are case-sensitive, exactly as the pages write them. live_config and room_config
-// 200/s each; live_config needs the Live package.
+// 200/s each; live_config needs the Live package. Chat's account APIs (34953-34956):
+// account_import 200/s, the batch ones 100/s; portrait_get/set 200/s (34419); no package.
 constexpr api::Endpoint kEndpoints[] = {
     {"v4/call_config/set_callback", Family::kV4, 200, Package::kNone, SetCallConfig},
     {"v4/call_config/get_callback", Family::kV4, 200, Package::kNone, GetCallConfig},
@@ -48,6 +52,21 @@ constexpr api::Endpoint kEndpoints[] = {
     {"v4/room_config/update_callback", Family::kV4, 200, Package::kNone, UpdateRoomCallback},
     {"v4/room_config/get_callback", Family::kV4, 200, Package::kNone, GetRoomCallback},
     {"v4/room_config/delete_callback", Family::kV4, 200, Package::kNone, DeleteRoomCallback},
+    {"v4/im_open_login_svc/account_import", Family::kV4, 200, Package::kNone, AccountImport},
+    {"v4/im_open_login_svc/multiaccount_import", Family::kV4, 100, Package::kNone, MultiAccountImport},
+    {"v4/im_open_login_svc/account_check", Family::kV4, 100, Package::kNone, AccountCheck},
+    {"v4/im_open_login_svc/account_delete", Family::kV4, 100, Package::kNone, AccountDelete},
+    {"v4/profile/portrait_get", Family::kV4, 200, Package::kNone, PortraitGet},
+    {"v4/profile/portrait_set", Family::kV4, 200, Package::kNone, PortraitSet},
+    {"v4/live_engine_http_srv/get_member_list", Family::kV4, 200, Package::kLive, GetMemberList},
+    {"v4/live_engine_http_srv/get_admin_list", Family::kV4, 200, Package::kLive, GetAdminList},
+    {"v4/live_engine_http_srv/modify_admin", Family::kV4, 200, Package::kLive, ModifyAdmin},
+    {"v4/live_engine_http_srv/change_room_owner", Family::kV4, 200, Package::kLive, ChangeRoomOwner},
+    {"v4/live_engine_http_srv/ban_member", Family::kV4, 200, Package::kLive, BanMember},
+    {"v4/live_engine_http_srv/unban_member", Family::kV4, 200, Package::kLive, UnbanMember},
+    {"v4/live_engine_http_srv/get_banned_member_list", Family::kV4, 200, Package::kLive, GetBannedMemberList},
+    {"v4/live_engine_http_srv/mute_member", Family::kV4, 200, Package::kLive, MuteMember},
+    {"v4/live_engine_http_srv/get_muted_member_list", Family::kV4, 200, Package::kLive, GetMutedMemberList},
 };
 
 }  // namespace

@@ -15,13 +15,15 @@ using api::ApiReply;
 constexpr api::Family kV4 = api::Family::kV4;
 constexpr int64_t kMaxRoomListCount = 20;
 
-// destroy_room's Statistic. The emulator has no viewers, gifts or likes: every one is zero.
-void WriteStatistic(json::Writer& w) {
+// destroy_room's Statistic: the room's counters as they were (TotalLikesReceived has no
+// REST writer and stays 0).
+void WriteStatistic(json::Writer& w, const storage::RoomCounters& counters) {
   w.StartObject();
-  for (const char* name : {"TotalViewers", "TotalGiftsSent", "TotalGiftCoins",
-                           "TotalUniqueGiftSenders", "TotalLikesReceived"}) {
-    w.Key(name).Int(0);
-  }
+  w.Key("TotalViewers").Int(counters.total_viewers);
+  w.Key("TotalGiftsSent").Int(counters.total_gifts_sent);
+  w.Key("TotalGiftCoins").Int(counters.total_gift_coins);
+  w.Key("TotalUniqueGiftSenders").Int(counters.total_unique_gift_senders);
+  w.Key("TotalLikesReceived").Int(counters.total_likes);
   w.EndObject();
 }
 
@@ -51,7 +53,7 @@ ApiReply CreateRoom(const api::HandlerContext& context, const json::Value& body)
   if (status.IsAlreadyExists()) return ApiReply::Fail(api::v4::kRoomExists, status.message());
   if (!status.ok()) return StoreFailed(kV4, status);
   if (std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveCreateRoom)) {
-    callback->body().Key("RoomInfo");
+    callback->Operator().body().Key("RoomInfo");
     WriteRoomInfo(callback->body(), room);
     callback->Send(room.room_id);
   }
@@ -63,26 +65,32 @@ ApiReply DestroyRoom(const api::HandlerContext& context, const json::Value& body
   Status status = domain::ReadRoomId(json::Fields(body), &room_id);
   if (!status.ok()) return Refused(kV4, status);
   std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveDestroyRoom);
-  std::optional<storage::RoomInfo> was;  // the room as it was, for the callback
-  if (callback) {
-    StatusOr<storage::RoomInfo> room = context.services.rooms->Get(context.sdkappid, room_id);
-    if (room.ok()) was = std::move(*room);
-  }
-  status = context.services.rooms->Destroy(context.sdkappid, room_id);
+  // The room and its counters as they were, for the answer and the callback.
+  storage::RoomInfo was;
+  storage::RoomCounters counters;
+  status = context.services.rooms->ReadPeople(
+      context.sdkappid, room_id,
+      [&](const storage::RoomInfo& room, storage::RoomPeople& people) -> Status {
+        was = room;
+        StatusOr<storage::RoomCounters> read = people.Counters();
+        if (read.ok()) counters = *read;
+        return read.status();
+      });
+  if (status.ok()) status = context.services.rooms->Destroy(context.sdkappid, room_id);
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   if (!status.ok()) return StoreFailed(kV4, status);
   json::Writer w;
   w.StartObject().Key("Statistic");
-  WriteStatistic(w);
+  WriteStatistic(w, counters);
   w.EndObject();
-  if (callback && was) {
-    json::Writer& body = callback->body();
+  if (callback) {
+    json::Writer& body = callback->Operator().body();
     body.Key("RoomId").String(room_id);
     body.Key("EventType").String("DestroyByUser");
     body.Key("RoomInfo");
-    WriteRoomInfo(body, *was);
+    WriteRoomInfo(body, was);
     body.Key("Statistic");
-    WriteStatistic(body);
+    WriteStatistic(body, counters);
     callback->Send(room_id);
   }
   return ApiReply::Ok(w.Take());
@@ -106,7 +114,7 @@ ApiReply UpdateRoomInfo(const api::HandlerContext& context, const json::Value& b
   if (!status.ok()) return StoreFailed(kV4, status);
   if (callback) {
     // RoomId and each field the call sent, with its new value.
-    callback->body().Key("RoomInfo");
+    callback->Operator().body().Key("RoomInfo");
     WriteRoomInfo(callback->body(), scratch, room_info);
     callback->Send(room_id);
   }

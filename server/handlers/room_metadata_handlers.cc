@@ -105,7 +105,7 @@ ApiReply SetRoomMetadata(const api::HandlerContext& context, const json::Value& 
   if (!status.ok()) return StoreFailed(kV4, status);
   if (rejection) return std::move(*rejection);
   if (callback) {
-    callback->body().Key("RoomId").String(room_id);
+    callback->Operator().body().Key("RoomId").String(room_id);
     callback->body().Key("Metadata");
     WriteMetadataList(callback->body(), set);
     callback->Send(room_id);
@@ -153,7 +153,7 @@ ApiReply DelRoomMetadata(const api::HandlerContext& context, const json::Value& 
   if (!status.ok()) return StoreFailed(kV4, status);
   if (deleted.empty()) return ApiReply::Fail(api::v4::kNoMetadataKeysToDelete);
   if (std::optional<LiveCallback> callback = LiveCallback::Begin(context, kLiveDelMetadata)) {
-    json::Writer& body = callback->body();
+    json::Writer& body = callback->Operator().body();
     body.Key("RoomId").String(room_id);
     body.Key("Keys").StartArray();
     for (const std::string& key : deleted) body.String(key);

@@ -68,6 +68,8 @@ std::vector<Route> MakeRoutes() {
       {bhttp::verb::get, "/_emulator/callbacks", false},
       {bhttp::verb::post, "/_emulator/callbacks/1/replay", false},
       {bhttp::verb::get, "/_emulator/ca.pem", false},
+      {bhttp::verb::post, "/_emulator/rooms/members", false},
+      {bhttp::verb::get, "/_emulator/rooms/messages", false},
   };
   for (const trtc::api::Endpoint& endpoint : trtc::handlers::Endpoints().all()) {
     routes.push_back({bhttp::verb::post, "/" + std::string(endpoint.path), true});

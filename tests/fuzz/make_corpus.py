@@ -18,7 +18,7 @@ ROUTES = [
     "POST /_emulator/faults", "GET /_emulator/faults", "DELETE /_emulator/faults",
     "POST /_emulator/reset", "GET /_emulator/state",
     "POST /_emulator/calls", "GET /_emulator/callbacks", "POST /_emulator/callbacks/1/replay",
-    "GET /_emulator/ca.pem",
+    "GET /_emulator/ca.pem", "POST /_emulator/rooms/members", "GET /_emulator/rooms/messages",
     # The REST endpoints in the endpoint table's order (server/handlers/endpoints.cc).
     "v4/call_config/set_callback", "v4/call_config/get_callback",
     "v4/call_config/delete_callback", "v1/callback/set", "v1/callback/get",
@@ -34,6 +34,14 @@ ROUTES = [
     "v4/live_config/get_callback_token", "v4/room_config/set_callback",
     "v4/room_config/update_callback", "v4/room_config/get_callback",
     "v4/room_config/delete_callback",
+    "v4/im_open_login_svc/account_import", "v4/im_open_login_svc/multiaccount_import",
+    "v4/im_open_login_svc/account_check", "v4/im_open_login_svc/account_delete",
+    "v4/profile/portrait_get", "v4/profile/portrait_set",
+    "v4/live_engine_http_srv/get_member_list", "v4/live_engine_http_srv/get_admin_list",
+    "v4/live_engine_http_srv/modify_admin", "v4/live_engine_http_srv/change_room_owner",
+    "v4/live_engine_http_srv/ban_member", "v4/live_engine_http_srv/unban_member",
+    "v4/live_engine_http_srv/get_banned_member_list", "v4/live_engine_http_srv/mute_member",
+    "v4/live_engine_http_srv/get_muted_member_list",
 ]
 SEPARATOR = b"\n~~\n"
 RAW = 0xff  # a route number past the last route: a raw request
@@ -103,11 +111,39 @@ def api_seeds():
          '{"Url":"http://room.example/cb","CallbackCommandList":["Room.CallbackUpdateRoomInfo"]}'),
         ("v1/records/get_records_by_filter",
          '{"startTimestamp":0,"callResult":"reject","callType":"group","numberPerPage":5,"page":2}'),
+        ("v4/im_open_login_svc/account_import", '{"UserID":"robot_1","Nick":"R","FaceUrl":"x"}'),
+        ("v4/im_open_login_svc/multiaccount_import", '{"AccountList":[{"UserID":"a"},{"UserID":""}]}'),
+        ("v4/im_open_login_svc/multiaccount_import", '{"Accounts":["a","b",5]}'),
+        ("v4/im_open_login_svc/account_check", '{"CheckItem":[{"UserID":"a"},{"UserID":"administrator"}]}'),
+        ("v4/im_open_login_svc/account_delete", '{"DeleteItem":[{"UserID":"a"}]}'),
+        ("v4/profile/portrait_get",
+         '{"To_Account":["administrator","nobody"],"TagList":["Tag_Profile_IM_Nick",'
+         '"Tag_Profile_IM_Level","Tag_Profile_Custom_x"]}'),
+        ("v4/profile/portrait_set",
+         '{"From_Account":"administrator","ProfileItem":[{"Tag":"Tag_Profile_IM_Gender",'
+         '"Value":"Gender_Type_Male"},{"Tag":"Tag_Profile_IM_Level","Value":3}]}'),
     ]
     seeds = [request(route, body) for route, body in singles]
     seeds += [request(room + "create_room", '{"RoomInfo":{"RoomId":"r","RoomType":"Live"}}', app)
               for app in (1, 2, 3)]
     seeds.append(request("v1/callback/set", '{"address":"http://a.example/","actions":["cancel"]}', 1))
+    # A room with people in it.
+    seeds.append(SEPARATOR.join([
+        request(room + "create_room", '{"RoomInfo":{"RoomId":"p","RoomType":"Live","MaxMemberCount":3}}'),
+        request("POST /_emulator/rooms/members",
+                '{"sdkappid":1400000000,"room_id":"p","join":["a","b"],"leave":["c"]}'),
+        request(room + "get_member_list", '{"RoomId":"p","Next":""}'),
+        request(room + "modify_admin", '{"RoomId":"p","Admin_Account":["a"],"OpType":"add"}'),
+        request(room + "get_admin_list", '{"RoomId":"p"}'),
+        request(room + "change_room_owner", '{"RoomId":"p","NewOwner_Account":"b"}'),
+        request(room + "ban_member", '{"RoomId":"p","MemberList_Account":["a"],"Duration":60,"Reason":"r"}'),
+        request(room + "get_banned_member_list", '{"RoomId":"p","Offset":0,"Limit":10}'),
+        request(room + "unban_member", '{"RoomId":"p","MemberList_Account":["a"]}'),
+        request(room + "mute_member", '{"RoomId":"p","MemberList_Account":["b"],"MuteTime":30}'),
+        request(room + "get_muted_member_list", '{"RoomId":"p"}'),
+        request("GET /_emulator/rooms/messages", ""),
+        request(room + "destroy_room", '{"RoomId":"p"}'),
+    ]))
     # Sequences: what a client does, one step after another.
     seeds.append(SEPARATOR.join([
         request(room + "create_room", '{"RoomInfo":{"RoomId":"m","RoomType":"Live"}}'),

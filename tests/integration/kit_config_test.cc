@@ -139,10 +139,8 @@ TEST(KitConfigProcessTest, SeedsAndARestartKeepConfigurationsAndToken) {
                                          "--rate-limits", "off"};
   std::unique_ptr<ServerProcess> server;
   ASSERT_TRUE(ServerProcess::Start(args, &server));
-  const std::vector<std::string> sigs = OfficialUserSigs({{kApp, kAppKey, kAdmin, 86400, {}}});
-  ASSERT_EQ(sigs.size(), 1u);
   auto call = [&](const std::string& path, const std::string& body) {
-    return HttpClient(server->port()).Post(ApiTarget(path, kApp, kAdmin, sigs[0]), body);
+    return CallDefaultApp(server->port(), path, body);
   };
   rapidjson::Document token = ExpectV4(call("v4/live_config/get_callback_token", "{}"), 0);
   EXPECT_STREQ(token["Response"]["Token"].GetString(), "xxxxyyyy");

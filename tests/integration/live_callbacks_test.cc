@@ -10,8 +10,6 @@
 #include <vector>
 
 #include <openssl/evp.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "tests/integration/support/callback_receiver.h"
 #include "tests/integration/support/callback_suite.h"
@@ -44,20 +42,6 @@ std::string Sha256Hex(const std::string& text) {
   return hex;
 }
 
-// The names of a JSON object's members, in order.
-std::vector<std::string> Members(const rapidjson::Value& object) {
-  std::vector<std::string> names;
-  for (const auto& member : object.GetObject()) names.push_back(member.name.GetString());
-  return names;
-}
-
-std::string Text(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return buffer.GetString();
-}
-
 class LiveCallbacksTest : public CallbackSuite {
  protected:
   void SetUp() override {
@@ -88,12 +72,12 @@ TEST_F(LiveCallbacksTest, EachRoomChangeCarriesTheDocumentedQueryAndBody) {
   Room("create_room",
        R"({"RoomInfo":{"RoomId":"live-1","RoomType":"Live","RoomName":"Launch","MaxSeatCount":4,)"
        R"("Category":[2,7],"IsPublicVisible":true}})");
-  const std::string created = Text(Room("get_room_info", R"({"RoomId":"live-1"})")["Response"]["RoomInfo"]);
+  const std::string created = JsonText(Room("get_room_info", R"({"RoomId":"live-1"})")["Response"]["RoomInfo"]);
   Room("update_room_info", R"({"RoomInfo":{"RoomId":"live-1","RoomName":"Renamed","Notice":"hi"}})");
   Room("set_room_metadata",
        R"({"RoomId":"live-1","Metadata":[{"Key":"b","Value":"1"},{"Key":"a","Value":"2"},{"Key":"b","Value":"3"}]})");
   Room("del_room_metadata", R"({"RoomId":"live-1","Keys":["a","missing"]})");
-  const std::string updated = Text(Room("get_room_info", R"({"RoomId":"live-1"})")["Response"]["RoomInfo"]);
+  const std::string updated = JsonText(Room("get_room_info", R"({"RoomId":"live-1"})")["Response"]["RoomInfo"]);
   rapidjson::Document destroyed = Room("destroy_room", R"({"RoomId":"live-1"})");
 
   const std::vector<ReceivedRequest> got = receiver.WaitFor(5);
@@ -122,31 +106,31 @@ TEST_F(LiveCallbacksTest, EachRoomChangeCarriesTheDocumentedQueryAndBody) {
   EXPECT_LE(last_event_ms, NowMs() + 1000);
 
   rapidjson::Document create = got[0].Json();
-  EXPECT_EQ(Members(create),
+  EXPECT_EQ(MemberNames(create),
             (std::vector<std::string>{"CallbackCommand", "Operator_Account", "RoomInfo", "EventTime"}));
-  EXPECT_EQ(Text(create["RoomInfo"]), created);  // every field get_room_info answers
+  EXPECT_EQ(JsonText(create["RoomInfo"]), created);  // every field get_room_info answers
 
   rapidjson::Document update = got[1].Json();
-  EXPECT_EQ(Text(update["RoomInfo"]), R"({"RoomId":"live-1","RoomName":"Renamed","Notice":"hi"})");
+  EXPECT_EQ(JsonText(update["RoomInfo"]), R"({"RoomId":"live-1","RoomName":"Renamed","Notice":"hi"})");
 
   rapidjson::Document set = got[2].Json();
   EXPECT_EQ(Str(set["RoomId"]), "live-1");
   // Each key the call set once, with its stored (last) value, in the room's key order.
-  EXPECT_EQ(Text(set["Metadata"]), R"([{"Key":"b","Value":"3"},{"Key":"a","Value":"2"}])");
+  EXPECT_EQ(JsonText(set["Metadata"]), R"([{"Key":"b","Value":"3"},{"Key":"a","Value":"2"}])");
 
   rapidjson::Document del = got[3].Json();
   EXPECT_EQ(Str(del["RoomId"]), "live-1");
-  EXPECT_EQ(Text(del["Keys"]), R"(["a"])");  // only the keys actually deleted
+  EXPECT_EQ(JsonText(del["Keys"]), R"(["a"])");  // only the keys actually deleted
 
   rapidjson::Document destroy = got[4].Json();
-  EXPECT_EQ(Members(destroy),
+  EXPECT_EQ(MemberNames(destroy),
             (std::vector<std::string>{"CallbackCommand", "Operator_Account", "RoomId", "EventType",
                                       "RoomInfo", "Statistic", "EventTime"}));
   EXPECT_EQ(Str(destroy["RoomId"]), "live-1");
   EXPECT_EQ(Str(destroy["EventType"]), "DestroyByUser");
-  EXPECT_EQ(Text(destroy["RoomInfo"]), updated);  // the room as it was
-  EXPECT_EQ(Text(destroy["Statistic"]), Text(destroyed["Response"]["Statistic"]));
-  EXPECT_EQ(Members(destroy["Statistic"]),
+  EXPECT_EQ(JsonText(destroy["RoomInfo"]), updated);  // the room as it was
+  EXPECT_EQ(JsonText(destroy["Statistic"]), JsonText(destroyed["Response"]["Statistic"]));
+  EXPECT_EQ(MemberNames(destroy["Statistic"]),
             (std::vector<std::string>{"TotalViewers", "TotalGiftsSent", "TotalGiftCoins",
                                       "TotalUniqueGiftSenders", "TotalLikesReceived"}));
 }
@@ -272,10 +256,8 @@ TEST(LiveCallbacksProcessTest, SeedsSendNothingAndARestartKeepsDeliveriesAndToke
   std::unique_ptr<ServerProcess> server;
   ASSERT_TRUE(ServerProcess::Start(args, &server));
   EXPECT_EQ(Outbox(server->port())["callbacks"].Size(), 0u);  // seeds send nothing
-  const std::vector<std::string> sigs = OfficialUserSigs({{kApp, kAppKey, kAdmin, 86400, {}}});
-  ASSERT_EQ(sigs.size(), 1u);
   auto call = [&](const std::string& path, const std::string& body) {
-    return HttpClient(server->port()).Post(ApiTarget(path, kApp, kAdmin, sigs[0]), body);
+    return CallDefaultApp(server->port(), path, body);
   };
   ExpectV4(call("v4/live_engine_http_srv/del_room_metadata", R"({"RoomId":"seeded","Keys":["k"]})"), 0);
   OutboxWhen(server->port(), "?room_id=seeded",

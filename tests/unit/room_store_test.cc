@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -375,19 +376,17 @@ TEST_F(RoomStoreTest, RoomsOfASchemaVersion3DatabaseAreListedAfterTheMigration) 
   db_.reset();
   const std::string path = dir_.File("rooms.db");
   {
-    // Back to version 3's shape by hand: no room_list_order, the old index, rooms in it.
+    // A database as version 3 left it (the old listing index), with rooms in it.
+    std::filesystem::remove(path);
+    std::unique_ptr<Database> old;
+    Status opened = Database::Open(path, 3, &old);
+    ASSERT_TRUE(opened.ok()) << opened.message();
+    old.reset();
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
     char* error = nullptr;
     const int rc = sqlite3_exec(
         raw,
-        // A version-3 database had neither (migrations 5 and 6 make them).
-        "DROP TABLE call_record;"
-        "DROP TABLE callback_token;"
-        "DROP INDEX room_list_order;"
-        "ALTER TABLE room DROP COLUMN list_view;"
-        "ALTER TABLE room DROP COLUMN list_time;"
-        "CREATE INDEX room_listing ON room (sdkappid, view_count DESC, create_time DESC, room_id);"
         "INSERT INTO room (sdkappid, room_id, room_name, owner_account, create_time, "
         "is_seat_enabled, take_seat_mode, max_seat_count, max_member_count, "
         "is_message_disabled, cover_url, category, activity_status, view_count, "
@@ -395,8 +394,7 @@ TEST_F(RoomStoreTest, RoomsOfASchemaVersion3DatabaseAreListedAfterTheMigration) 
         "(1400000001, 'b', '', '', 100, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 0, 0, '', ''),"
         "(1400000001, 'a', '', '', 100, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 0, 0, '', ''),"
         "(1400000001, 'new', '', '', 200, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 0, 0, '', ''),"
-        "(1400000001, 'seen', '', '', 50, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 9, 0, '', '');"
-        "PRAGMA user_version = 3;",
+        "(1400000001, 'seen', '', '', 50, 0, 'FreeToTake', 0, 0, 0, '', '', 0, 9, 0, '', '');",
         nullptr, nullptr, &error);
     EXPECT_EQ(rc, SQLITE_OK) << (error != nullptr ? error : "");
     sqlite3_free(error);

@@ -54,6 +54,15 @@ HttpReply EmulatorTest::Call(const std::string& path, const std::string& body, u
   return client.Post(ApiTarget(path, sdkappid, identifier, Sig(sdkappid, identifier)), body);
 }
 
+HttpReply CallDefaultApp(uint16_t port, const std::string& path, const std::string& body) {
+  static const std::string* const sig = [] {
+    const std::vector<std::string> sigs = OfficialUserSigs({{kApp, kAppKey, kAdmin, 86400, {}}});
+    return new std::string(sigs.empty() ? "" : sigs[0]);
+  }();
+  EXPECT_FALSE(sig->empty()) << "the official generator made no UserSig";
+  return HttpClient(port).Post(ApiTarget(path, kApp, kAdmin, *sig), body);
+}
+
 HttpReply EmulatorTest::Control(http::bhttp::verb method, const std::string& path,
                                 const std::string& body) {
   HttpClient client(port());

@@ -35,6 +35,10 @@ inline constexpr const char kAdmin[] = "administrator";
 
 std::string FixturePath(const std::string& name);  // tests/integration/fixtures/NAME
 
+// POSTs `body` to API `path` of the default app as its admin, on the server at `port` (a
+// test's own server process). The UserSig is made once, by the official generator.
+HttpReply CallDefaultApp(uint16_t port, const std::string& path, const std::string& body);
+
 class EmulatorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite();

@@ -3,13 +3,31 @@
 
 #include <regex>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "tests/integration/support/http_client.h"
 
 namespace trtc::testing {
+
+// A value's compact JSON text, for comparing whole objects.
+inline std::string JsonText(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return buffer.GetString();
+}
+
+// The names of a JSON object's members, in order.
+inline std::vector<std::string> MemberNames(const rapidjson::Value& object) {
+  std::vector<std::string> names;
+  for (const auto& member : object.GetObject()) names.push_back(member.name.GetString());
+  return names;
+}
 
 inline bool IsV4RequestId(const std::string& id) {
   static const std::regex kFormat("Id-[0-9a-f]{32}-O-Seq-[0-9]+");

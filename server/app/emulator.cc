@@ -45,20 +45,41 @@ class TopLevelRouter final : public http::RequestHandler {
   http::RequestHandler& api_;
 };
 
-// A room seed creates the room with default fields, created now, and sets its metadata.
-// A room that already exists (a client made it before the seed appeared in the fixture)
-// is left as the client made it.
-Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms, const Clock& clock) {
-  storage::RoomInfo room;
-  room.room_id = seed.room_id;
+// A room seed creates the room with its room_info, created now, sets its metadata and
+// brings its people in: members join as through the control plane (imported accounts,
+// counted as viewers, no callbacks), then admins and seats. A room that already exists (a
+// client made it before the seed appeared in the fixture) is left as the client made it.
+Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms,
+                     storage::AccountStore& accounts, const Clock& clock) {
+  storage::RoomInfo room = seed.info;
   room.create_time = clock.NowSeconds();
   Status status = rooms.Create(seed.sdkappid, room);
   if (status.IsAlreadyExists()) return Status::Ok();
-  if (!status.ok() || seed.metadata.empty()) return status;
-  return rooms.EditMetadata(seed.sdkappid, seed.room_id, [&](storage::Metadata* metadata) {
-    *metadata = seed.metadata;
-    return true;
-  });
+  if (status.ok() && !seed.metadata.empty()) {
+    status = rooms.EditMetadata(seed.sdkappid, seed.room_id, [&](storage::Metadata* metadata) {
+      *metadata = seed.metadata;
+      return true;
+    });
+  }
+  if (!status.ok() || (seed.members.empty() && seed.admins.empty())) return status;
+  std::vector<storage::AccountImport> imports;
+  for (const std::string& member : seed.members) imports.push_back({member, {}});
+  status = accounts.Import(seed.sdkappid, imports);
+  if (!status.ok()) return status;
+  return rooms.ChangePeople(
+      seed.sdkappid, seed.room_id, [&](const storage::RoomInfo&, storage::RoomPeople& people) {
+        Status step = Status::Ok();
+        for (const std::string& member : seed.members) {
+          StatusOr<bool> added = people.AddMember(member, /*robot=*/false);
+          if (!added.ok()) return added.status();
+        }
+        step = people.AddViewers(static_cast<int64_t>(seed.members.size()));
+        if (step.ok() && !seed.admins.empty()) step = people.SetAdmins(seed.admins);
+        for (const storage::Seat& seat : seed.seats) {
+          if (step.ok()) step = people.PutSeat(seat);
+        }
+        return step;
+      });
 }
 
 // The stores seeds go into.
@@ -105,7 +126,7 @@ Status ApplySeeds(const Fixtures& fixtures, const SeedTargets& to) {
   }
   for (const RoomSeed& seed : fixtures.rooms) {
     Status status = ledger.ApplyOnce("rooms", seed.sdkappid, seed.room_id,
-                                     [&] { return ApplyRoomSeed(seed, to.rooms, to.clock); });
+                                     [&] { return ApplyRoomSeed(seed, to.rooms, to.accounts, to.clock); });
     if (!status.ok()) return status;
   }
   std::set<uint32_t> apps_with_records;

@@ -1,6 +1,7 @@
 #include "server/app/fixture_loader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -13,6 +14,7 @@
 #include "server/common/json.h"
 #include "server/domain/call_records.h"
 #include "server/domain/callback_rules.h"
+#include "server/domain/room_people_rules.h"
 #include "server/domain/room_rules.h"
 #include "server/handlers/endpoints.h"
 
@@ -168,20 +170,78 @@ Status ReadCallbackSeed(const Context& ctx, const std::string& where, const Valu
   return Status::Ok();
 }
 
-// {"sdkappid", "room_id", "metadata": {key: value}}, checked like create_room and
-// set_room_metadata would check it.
+// A room seed's people: "members" (join order), "admins" (at most 5) and "seats" (seat
+// index -> a member), checked like the APIs check them.
+Status ReadRoomPeopleSeed(const Context& ctx, const std::string& where, const json::Fields& fields,
+                          const Value& value, RoomSeed* seed) {
+  Status status = Status::Ok();
+  if (fields.Has("members")) {
+    status = domain::ReadAccounts(fields, "members", 0, domain::kMaxMembersListed, &seed->members);
+  }
+  if (status.ok() && fields.Has("admins")) {
+    status = domain::ReadAccounts(fields, "admins", 0, domain::kMaxAdmins, &seed->admins);
+  }
+  if (!status.ok()) return ctx.Failed(status);
+  const int64_t max_members = seed->info.max_member_count;
+  if (max_members > 0 && static_cast<int64_t>(seed->members.size()) > max_members) {
+    return ctx.Error(where + ".members", "more members than room_info.MaxMemberCount");
+  }
+  const Value* seats = json::Find(value, "seats");
+  if (seats == nullptr) return Status::Ok();
+  const std::string seats_where = where + ".seats";
+  if (!seats->IsObject()) return ctx.Error(seats_where, "must be an object of seat index -> member");
+  const int64_t count = domain::SeatCount(seed->info.max_seat_count);
+  for (const auto& member : seats->GetObject()) {
+    const std::string index_text(json::Text(member.name));
+    int64_t index = -1;
+    auto [end, ec] = std::from_chars(index_text.data(), index_text.data() + index_text.size(), index);
+    if (ec != std::errc() || end != index_text.data() + index_text.size() || index < 0 ||
+        index >= count) {
+      return ctx.Error(seats_where, """ + index_text + "" is not a seat of the room (room_info.MaxSeatCount is " +
+                                        std::to_string(seed->info.max_seat_count) + ")");
+    }
+    if (!member.value.IsString() ||
+        std::find(seed->members.begin(), seed->members.end(), json::Text(member.value)) ==
+            seed->members.end()) {
+      return ctx.Error(seats_where, "seat " + index_text + " must name one of the room's members");
+    }
+    for (const storage::Seat& taken : seed->seats) {
+      if (taken.account == json::Text(member.value)) {
+        return ctx.Error(seats_where, """ + taken.account + "" sits on two seats");
+      }
+    }
+    seed->seats.push_back({index, std::string(json::Text(member.value))});
+  }
+  return Status::Ok();
+}
+
+// {"sdkappid", "room_id", "room_info"?, "metadata"?: {key: value}, "members"?, "admins"?,
+// "seats"?}, checked like create_room, set_room_metadata and the people's APIs would.
 Status ReadRoomSeed(const Context& ctx, const std::string& where, const Value& value,
                     RoomSeed* seed) {
-  Status status = CheckEntry(ctx, where, value, {"sdkappid", "room_id", "metadata"});
+  Status status = CheckEntry(ctx, where, value,
+                             {"sdkappid", "room_id", "room_info", "metadata", "members", "admins", "seats"});
   if (!status.ok()) return status;
   const std::string prefix = where + ".";
   const json::Fields fields(value, prefix);
   json::Fields::Object metadata;
+  json::Fields::Object room_info;
   status = fields.Required("sdkappid", &seed->sdkappid);
   if (status.ok()) status = fields.Required("room_id", &seed->room_id);
   if (!status.ok()) return ctx.Failed(status);
   status = domain::CheckRoomId(seed->room_id);
   if (!status.ok()) return ctx.Error(where + ".room_id", status.message());
+  seed->info.room_id = seed->room_id;
+  if (!fields.Optional("room_info", &room_info).ok()) {
+    return ctx.Error(where + ".room_info", "must be an object of create_room's RoomInfo fields");
+  }
+  if (room_info.value != nullptr) {
+    // RoomId and RoomType come from the seed.
+    status = domain::ApplyRoomFields(*room_info.value, &seed->info);
+    if (!status.ok()) return ctx.Error(where + ".room_info", status.message());
+  }
+  status = ReadRoomPeopleSeed(ctx, where, fields, value, seed);
+  if (!status.ok()) return status;
   const std::string metadata_where = where + ".metadata";
   if (!fields.Optional("metadata", &metadata).ok()) {
     return ctx.Error(metadata_where, "must be an object of key -> string value");

@@ -14,6 +14,7 @@
 #include "server/common/status.h"
 #include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
+#include "storage/room_people.h"
 #include "storage/room_store.h"
 
 namespace trtc::app {
@@ -29,7 +30,11 @@ struct CallbackSeed {
 struct RoomSeed {
   uint32_t sdkappid = 0;
   std::string room_id;
+  storage::RoomInfo info;      // room_info's fields (room_id set; create_time when applied)
   storage::Metadata metadata;  // in the fixture's member order
+  std::vector<std::string> members;  // join order
+  std::vector<std::string> admins;
+  std::vector<storage::Seat> seats;  // taken seats
   std::string origin;
 };
 

@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <string>
+#include <tuple>
 
 #include "server/api/query_string.h"
 #include "server/auth/usersig_generator.h"
@@ -9,7 +10,9 @@
 #include "server/control/control_response.h"
 #include "server/domain/call_records.h"
 #include "server/domain/callback_rules.h"
+#include "server/domain/room_people_rules.h"
 #include "server/handlers/room_json.h"
+#include "server/handlers/room_people_common.h"
 
 namespace trtc::control {
 namespace {
@@ -71,6 +74,42 @@ bool MatchPath(std::string_view pattern, std::string_view path, std::string_view
   }
   *id = path.substr(before.size(), path.size() - before.size() - after.size());
   return id->find('/') == std::string_view::npos;
+}
+
+// A room's people in the state dump: every member (join order), robots, admins, bans and
+// mutes in force, and the seats, in the APIs' spellings.
+Status WriteRoomPeople(json::Writer& w, const storage::RoomInfo& room, storage::RoomPeople& people,
+                       int64_t now) {
+  StatusOr<std::vector<std::string>> members = people.Members(0, -1);
+  if (!members.ok()) return members.status();
+  StatusOr<std::vector<std::string>> robots = people.Robots();
+  if (!robots.ok()) return robots.status();
+  StatusOr<std::vector<std::string>> admins = people.Admins();
+  if (!admins.ok()) return admins.status();
+  auto strings = [&](const char* key, const std::vector<std::string>& values) {
+    w.Key(key).StartArray();
+    for (const std::string& value : values) w.String(value);
+    w.EndArray();
+  };
+  strings("Members", *members);
+  strings("Robots", *robots);
+  strings("Admins", *admins);
+  for (auto [key, kind, until] :
+       {std::tuple{"Banned", storage::RestrictionKind::kBan, "BannedUntil"},
+        std::tuple{"Muted", storage::RestrictionKind::kMute, "MutedUntil"}}) {
+    StatusOr<std::vector<storage::Restriction>> list = people.Restrictions(kind, now, 0, -1);
+    if (!list.ok()) return list.status();
+    w.Key(key).StartArray();
+    for (const storage::Restriction& entry : *list) {
+      w.StartObject().Key("Member_Account").String(entry.account).Key(until).Int(entry.until_s).EndObject();
+    }
+    w.EndArray();
+  }
+  StatusOr<std::vector<storage::Seat>> seats = people.Seats();
+  if (!seats.ok()) return seats.status();
+  w.Key("SeatList");
+  handlers::WriteSeatList(w, domain::AllSeats(room.max_seat_count, *seats));
+  return Status::Ok();
 }
 
 }  // namespace
@@ -317,12 +356,19 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   StatusOr<std::vector<storage::RoomWithMetadata>> rooms =
       context_.rooms.ListWithMetadata(*sdkappid);
   if (!rooms.ok()) return ErrorResponse(500, rooms.status().message());
+  const int64_t now = context_.clock.NowSeconds();
   for (const storage::RoomWithMetadata& entry : *rooms) {
     w.StartObject();
     w.Key("RoomInfo");
     handlers::WriteRoomInfo(w, entry.room);
     w.Key("Metadata");
     handlers::WriteMetadataList(w, entry.metadata);
+    Status people = context_.rooms.ReadPeople(
+        *sdkappid, entry.room.room_id,
+        [&](const storage::RoomInfo& room, storage::RoomPeople& people) {
+          return WriteRoomPeople(w, room, people, now);
+        });
+    if (!people.ok()) return ErrorResponse(500, people.message());
     w.EndObject();
   }
   w.EndArray();

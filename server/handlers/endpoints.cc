@@ -7,7 +7,10 @@
 #include "server/handlers/callkit_callback_handlers.h"
 #include "server/handlers/kit_config_handlers.h"
 #include "server/handlers/room_handlers.h"
+#include "server/handlers/robot_handlers.h"
 #include "server/handlers/room_member_handlers.h"
+#include "server/handlers/room_message_handlers.h"
+#include "server/handlers/seat_handlers.h"
 #include "server/handlers/room_metadata_handlers.h"
 
 namespace trtc::handlers {
@@ -22,6 +25,7 @@ using api::Package;
 // Paths are case-sensitive, exactly as the pages write them. live_config and room_config
 // 200/s each; live_config needs the Live package. Chat's account APIs (34953-34956):
 // account_import 200/s, the batch ones 100/s; portrait_get/set 200/s (34419); no package.
+// The people of a room, its seats and messages 200/s; get_room_stats and robots 100/s.
 constexpr api::Endpoint kEndpoints[] = {
     {"v4/call_config/set_callback", Family::kV4, 200, Package::kNone, SetCallConfig},
     {"v4/call_config/get_callback", Family::kV4, 200, Package::kNone, GetCallConfig},
@@ -67,6 +71,17 @@ constexpr api::Endpoint kEndpoints[] = {
     {"v4/live_engine_http_srv/get_banned_member_list", Family::kV4, 200, Package::kLive, GetBannedMemberList},
     {"v4/live_engine_http_srv/mute_member", Family::kV4, 200, Package::kLive, MuteMember},
     {"v4/live_engine_http_srv/get_muted_member_list", Family::kV4, 200, Package::kLive, GetMutedMemberList},
+    {"v4/room_engine_http_mic/get_seat_list", Family::kV4, 200, Package::kLive, GetSeatList},
+    {"v4/room_engine_http_mic/pick_user_on_seat", Family::kV4, 200, Package::kLive, PickUserOnSeat},
+    {"v4/room_engine_http_mic/kick_user_off_seat", Family::kV4, 200, Package::kLive, KickUserOffSeat},
+    {"v4/room_engine_http_mic/lock_seat", Family::kV4, 200, Package::kLive, LockSeat},
+    {"v4/room_engine_http_mic/switch_seat", Family::kV4, 200, Package::kLive, SwitchSeat},
+    {"v4/live_engine_http_srv/send_text_msg", Family::kV4, 200, Package::kLive, SendTextMsg},
+    {"v4/live_engine_http_srv/send_custom_msg", Family::kV4, 200, Package::kLive, SendCustomMsg},
+    {"v4/live_engine_http_srv/get_room_stats", Family::kV4, 100, Package::kLive, GetRoomStats},
+    {"v4/live_engine_http_srv/add_robot", Family::kV4, 100, Package::kLive, AddRobot},
+    {"v4/live_engine_http_srv/get_robot", Family::kV4, 100, Package::kLive, GetRobot},
+    {"v4/live_engine_http_srv/del_robot", Family::kV4, 100, Package::kLive, DelRobot},
 };
 
 }  // namespace

@@ -42,6 +42,12 @@ ROUTES = [
     "v4/live_engine_http_srv/ban_member", "v4/live_engine_http_srv/unban_member",
     "v4/live_engine_http_srv/get_banned_member_list", "v4/live_engine_http_srv/mute_member",
     "v4/live_engine_http_srv/get_muted_member_list",
+    "v4/room_engine_http_mic/get_seat_list", "v4/room_engine_http_mic/pick_user_on_seat",
+    "v4/room_engine_http_mic/kick_user_off_seat", "v4/room_engine_http_mic/lock_seat",
+    "v4/room_engine_http_mic/switch_seat", "v4/live_engine_http_srv/send_text_msg",
+    "v4/live_engine_http_srv/send_custom_msg", "v4/live_engine_http_srv/get_room_stats",
+    "v4/live_engine_http_srv/add_robot", "v4/live_engine_http_srv/get_robot",
+    "v4/live_engine_http_srv/del_robot",
 ]
 SEPARATOR = b"\n~~\n"
 RAW = 0xff  # a route number past the last route: a raw request
@@ -143,6 +149,24 @@ def api_seeds():
         request(room + "get_muted_member_list", '{"RoomId":"p"}'),
         request("GET /_emulator/rooms/messages", ""),
         request(room + "destroy_room", '{"RoomId":"p"}'),
+    ]))
+    mic = "v4/room_engine_http_mic/"
+    seeds.append(SEPARATOR.join([
+        request(room + "create_room", '{"RoomInfo":{"RoomId":"s","RoomType":"Live","MaxSeatCount":3}}'),
+        request("POST /_emulator/rooms/members", '{"sdkappid":1400000000,"room_id":"s","join":["a","b"]}'),
+        request(mic + "pick_user_on_seat", '{"RoomId":"s","Member_Account":"a","Index":0}'),
+        request(mic + "switch_seat", '{"RoomId":"s","ToIndex":2,"Member_Account":"a"}'),
+        request(mic + "lock_seat", '{"RoomId":"s","Index":2,"ForbidTaken":true,"ForbidAudio":true}'),
+        request(mic + "kick_user_off_seat", '{"RoomId":"s","Member_Account":"b","Data":"x"}'),
+        request(mic + "get_seat_list", '{"RoomId":"s"}'),
+        request(room + "send_text_msg", '{"RoomId":"s","Sender_Account":"a","TextContent":"hi","ExtensionInfo":"{}"}'),
+        request(room + "send_custom_msg", '{"RoomId":"s","BusinessId":"b","Data":"d"}'),
+        request(room + "get_room_stats", '{"RoomId":"s"}'),
+        request("v4/im_open_login_svc/account_import", '{"UserID":"bot"}'),
+        request(room + "add_robot", '{"RoomId":"s","RobotList_Account":["bot"]}'),
+        request(room + "get_robot", '{"RoomId":"s"}'),
+        request(room + "del_robot", '{"RoomId":"s","RobotList_Account":["bot"]}'),
+        request("GET /_emulator/state", ""),
     ]))
     # Sequences: what a client does, one step after another.
     seeds.append(SEPARATOR.join([

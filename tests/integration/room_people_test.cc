@@ -2,7 +2,9 @@
 // plane's audience, member lists and their paging, admins, the owner, bans and mutes with
 // expiry on the emulator's clock, and the member, admin and owner callbacks at a real
 // receiver; destroy drops it all; a restart keeps it.
+#include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/integration/support/callback_receiver.h"
@@ -315,6 +317,80 @@ TEST(RoomPeopleProcessTest, ARestartKeepsMembersAdminsAndBans) {
             R"({"Admin_Account":["m1"]})");
   EXPECT_EQ(ExpectV4(call("get_banned_member_list", R"({"RoomId":"p"})"), 0)["Response"]["BannedAccountList"].Size(),
             1u);
+}
+
+}  // namespace
+}  // namespace trtc::testing
+
+namespace trtc::testing {
+namespace {
+
+TEST(RoomPeopleSeedTest, APopulatedRoomFromTheFixtureAndBadSeedsStopTheStart) {
+  TempDir dir;
+  const std::string fixture = dir.File("people.json");
+  std::ofstream(fixture) << R"({"apps":[{"sdkappid":1400000000,"key":")" << kAppKey << R"("}],)"
+                         << R"("rooms":[{"sdkappid":1400000000,"room_id":"live-room","metadata":{"k":"v"},)"
+                            R"("room_info":{"RoomName":"Demo","Owner_Account":"alice","MaxSeatCount":4},)"
+                            R"("members":["alice","bob"],"admins":["alice"],"seats":{"2":"bob"}}]})";
+  const std::vector<std::string> args = {"--db", dir.File("seeded.db"), "--fixtures", fixture,
+                                         "--rate-limits", "off"};
+  std::unique_ptr<ServerProcess> server;
+  ASSERT_TRUE(ServerProcess::Start(args, &server));
+  auto call = [&](const std::string& path, const std::string& body) {
+    return CallDefaultApp(server->port(), path, body);
+  };
+  rapidjson::Document info =
+      ExpectV4(call("v4/live_engine_http_srv/get_room_info", R"({"RoomId":"live-room"})"), 0);
+  EXPECT_STREQ(info["Response"]["RoomInfo"]["RoomName"].GetString(), "Demo");
+  EXPECT_STREQ(info["Response"]["RoomInfo"]["Owner_Account"].GetString(), "alice");
+  EXPECT_EQ(info["Response"]["RoomInfo"]["ViewCount"].GetInt(), 2);
+  EXPECT_EQ(JsonText(ExpectV4(call("v4/live_engine_http_srv/get_member_list",
+                                   R"({"RoomId":"live-room","Next":""})"),
+                              0)["Response"]["MemberList"]),
+            R"([{"Member_Account":"alice"},{"Member_Account":"bob"}])");
+  EXPECT_EQ(JsonText(ExpectV4(call("v4/live_engine_http_srv/get_admin_list", R"({"RoomId":"live-room"})"), 0)
+                         ["Response"]),
+            R"({"Admin_Account":["alice"]})");
+  rapidjson::Document seats =
+      ExpectV4(call("v4/room_engine_http_mic/get_seat_list", R"({"RoomId":"live-room"})"), 0);
+  ASSERT_EQ(seats["Response"]["SeatList"].Size(), 4u);
+  EXPECT_STREQ(seats["Response"]["SeatList"][2]["Member_Account"].GetString(), "bob");
+  rapidjson::Document checked = ExpectV4(
+      call("v4/im_open_login_svc/account_check", R"({"CheckItem":[{"UserID":"bob"}]})"), 0);
+  EXPECT_STREQ(checked["ResultItem"][0]["AccountStatus"].GetString(), "Imported");
+  // The state dump shows the people; the seed sent no callback (there is no configuration
+  // to send one to, and seeds never do).
+  rapidjson::Document state =
+      HttpClient(server->port()).Send(bhttp::verb::get, "/_emulator/state?sdkappid=1400000000", "").Json();
+  const rapidjson::Value& room = state["rooms"][0];
+  EXPECT_EQ(JsonText(room["Members"]), R"(["alice","bob"])");
+  EXPECT_EQ(JsonText(room["Admins"]), R"(["alice"])");
+  EXPECT_EQ(room["SeatList"].Size(), 4u);
+  // A reset brings the seeded people back.
+  ExpectV4(call("v4/live_engine_http_srv/destroy_room", R"({"RoomId":"live-room"})"), 0);
+  ASSERT_EQ(HttpClient(server->port()).Send(bhttp::verb::post, "/_emulator/reset", "{}").status, 200u);
+  EXPECT_EQ(ExpectV4(call("v4/live_engine_http_srv/get_member_list", R"({"RoomId":"live-room","Next":""})"), 0)
+                ["Response"]["MemberCount"].GetInt(),
+            2);
+  server->Stop(SIGTERM);
+
+  const std::string seed_start =
+      R"({"apps":[{"sdkappid":1400000000,"key":"k"}],"rooms":[{"sdkappid":1400000000,"room_id":"x",)";
+  const std::pair<std::string, std::string> bad_seeds[] = {
+      {R"("room_info":{"MaxSeatCount":2},"members":["a"],"seats":{"2":"a"}}]})", "rooms[0].seats"},
+      {R"("room_info":{"MaxSeatCount":2},"members":["a"],"seats":{"0":"b"}}]})", "rooms[0].seats"},
+      {R"("admins":["1","2","3","4","5","6"]}]})", "rooms[0].admins"},
+      {R"("room_info":{"MaxSeatCount":-1}}]})", "rooms[0].room_info"},
+      {R"("room_info":{"MaxMemberCount":1},"members":["a","b"]}]})", "rooms[0].members"},
+      {R"("members":[""]}]})", "rooms[0].members"},
+  };
+  for (const auto& [tail, where] : bad_seeds) {
+    SCOPED_TRACE(tail);
+    std::ofstream(dir.File("bad.json")) << seed_start << tail;
+    ProcessResult bad = RunToExit({"--in-memory", "--port", "0", "--fixtures", dir.File("bad.json")});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find(where), std::string::npos) << bad.err;
+  }
 }
 
 }  // namespace

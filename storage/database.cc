@@ -262,6 +262,75 @@ ALTER TABLE room ADD COLUMN total_gift_coins INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE room ADD COLUMN total_unique_gift_senders INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE room ADD COLUMN total_likes INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 9: the gift catalogue of each app (gifts, categories, their language rows and the
+    // category -> gift relations, which go with either side), gift events per room (which
+    // go with their room), and rooms' IsUnlimitedRoomEnabled.
+    R"sql(
+CREATE TABLE gift (
+  sdkappid       INTEGER NOT NULL,
+  gift_id        TEXT NOT NULL,
+  icon_url       TEXT NOT NULL,
+  resource_url   TEXT NOT NULL,
+  coins          INTEGER NOT NULL,
+  level          INTEGER NOT NULL,
+  extension_info TEXT NOT NULL,
+  default_name   TEXT NOT NULL,
+  default_desc   TEXT NOT NULL,
+  create_time    INTEGER NOT NULL,
+  PRIMARY KEY (sdkappid, gift_id)
+) WITHOUT ROWID;
+CREATE TABLE gift_category (
+  sdkappid       INTEGER NOT NULL,
+  category_id    TEXT NOT NULL,
+  extension_info TEXT NOT NULL,
+  default_name   TEXT NOT NULL,
+  default_desc   TEXT NOT NULL,
+  seq            INTEGER NOT NULL,  -- creation order
+  PRIMARY KEY (sdkappid, category_id)
+) WITHOUT ROWID;
+CREATE TABLE gift_language (
+  sdkappid INTEGER NOT NULL,
+  gift_id  TEXT NOT NULL,
+  language TEXT NOT NULL,
+  name     TEXT NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (sdkappid, gift_id, language),
+  FOREIGN KEY (sdkappid, gift_id) REFERENCES gift (sdkappid, gift_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE gift_category_language (
+  sdkappid    INTEGER NOT NULL,
+  category_id TEXT NOT NULL,
+  language    TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (sdkappid, category_id, language),
+  FOREIGN KEY (sdkappid, category_id) REFERENCES gift_category (sdkappid, category_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE gift_relation (
+  sdkappid    INTEGER NOT NULL,
+  category_id TEXT NOT NULL,
+  gift_id     TEXT NOT NULL,
+  seq         INTEGER NOT NULL,  -- relation order within the category
+  PRIMARY KEY (sdkappid, category_id, gift_id),
+  FOREIGN KEY (sdkappid, category_id) REFERENCES gift_category (sdkappid, category_id) ON DELETE CASCADE,
+  FOREIGN KEY (sdkappid, gift_id) REFERENCES gift (sdkappid, gift_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX gift_relation_by_gift ON gift_relation (sdkappid, gift_id);
+CREATE TABLE gift_event (
+  sdkappid INTEGER NOT NULL,
+  room_id  TEXT NOT NULL,
+  seq      INTEGER NOT NULL,  -- per room
+  receiver TEXT NOT NULL,
+  sender   TEXT NOT NULL,
+  gift_id  TEXT NOT NULL,     -- kept when the gift is deleted
+  count    INTEGER NOT NULL,
+  coins    INTEGER NOT NULL,  -- the gift's price when it was sent
+  PRIMARY KEY (sdkappid, room_id, seq, receiver),
+  FOREIGN KEY (sdkappid, room_id) REFERENCES room (sdkappid, room_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX gift_event_by_receiver ON gift_event (sdkappid, room_id, receiver);
+ALTER TABLE room ADD COLUMN is_unlimited_room_enabled INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr int kBusyTimeoutMillis = 5000;

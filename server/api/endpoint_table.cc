@@ -20,6 +20,9 @@ bool HasPackage(const App& app, const Endpoint& endpoint, const ErrorCode** miss
     case Package::kLive:
       *missing = &v4::kNoLivePackage;
       return app.packages.live;
+    case Package::kLiveGifts:
+      *missing = &v4::kNoGiftPackage;
+      return app.packages.live;
   }
   return true;
 }

@@ -18,6 +18,7 @@
 
 namespace trtc::storage {
 class AccountStore;
+class GiftStore;
 class CallbackConfigStore;
 class RoomStore;
 class CallRecordStore;
@@ -33,6 +34,7 @@ struct Services {
   storage::CallRecordStore* call_records = nullptr;
   RoomEvents* room_events = nullptr;  // null: room changes send no callbacks
   storage::AccountStore* accounts = nullptr;
+  storage::GiftStore* gifts = nullptr;
 };
 
 struct HandlerContext {
@@ -45,8 +47,9 @@ struct HandlerContext {
 // `body` is always a JSON object.
 using Handler = ApiReply (*)(const HandlerContext& context, const json::Value& body);
 
-// A package an API requires, and the code it answers when the app lacks it.
-enum class Package { kNone, kCallGroup, kLive };
+// A package an API requires, and the code it answers when the app lacks it: call_group
+// 50001 (v1), live 100007, and the gift configuration APIs' live 102001 (api.md §12.2).
+enum class Package { kNone, kCallGroup, kLive, kLiveGifts };
 
 struct Endpoint {
   std::string_view path;  // e.g. "v4/call_config/set_callback" (no leading '/')
@@ -54,6 +57,9 @@ struct Endpoint {
   int calls_per_second;   // documented maximum calling frequency
   Package package;
   Handler handler;
+  // What a call over the frequency answers instead of the family's code (60007 / 70005):
+  // the gift configuration APIs' 100012, resume_mcu_task's 100422.
+  const ErrorCode* over_limit = nullptr;
 };
 
 // The rows of one server, indexed by path. Routing, rate limits, fault rules and the

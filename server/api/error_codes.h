@@ -40,6 +40,8 @@ inline constexpr ErrorCode kInvalidParameter{100002, "Invalid parameter"};
 inline constexpr ErrorCode kRoomExists{100003, "The room ID already exists"};
 inline constexpr ErrorCode kRoomNotFound{100004, "The room does not exist, or it existed and has been dismissed"};
 inline constexpr ErrorCode kNotRoomMember{100005, "Not a room member"};
+inline constexpr ErrorCode kGiftRateLimited{100012, "Frequent calls, maximum call frequency 1/s"};
+inline constexpr ErrorCode kNoGiftPackage{102001, "No payment information, purchase package in the console"};
 inline constexpr ErrorCode kNoLivePackage{100007, "No payment information: the application has not purchased a live package"};
 inline constexpr ErrorCode kExceedsUpperLimit{100013, "Exceeds the upper limit"};
 inline constexpr ErrorCode kMemberBanned{100016, "This member has been banned"};

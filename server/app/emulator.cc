@@ -23,6 +23,7 @@
 #include "storage/callback_config_store.h"
 #include "storage/account_store.h"
 #include "storage/callback_outbox.h"
+#include "storage/gift_store.h"
 #include "storage/database.h"
 #include "storage/room_store.h"
 #include "storage/seed_ledger.h"
@@ -190,6 +191,7 @@ struct Emulator::Parts {
   std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::CallbackConfigStore> callback_configs;
   std::unique_ptr<storage::AccountStore> accounts;
+  std::unique_ptr<storage::GiftStore> gifts;
   std::unique_ptr<storage::RoomStore> rooms;
   std::unique_ptr<storage::CallRecordStore> call_records;
   std::unique_ptr<storage::SeedLedger> ledger;
@@ -226,6 +228,9 @@ Status Emulator::Reset(Parts& parts, std::optional<uint32_t> sdkappid) {
     if (status.ok()) status = sdkappid ? parts.rooms->DeleteApp(*sdkappid) : parts.rooms->DeleteAll();
     if (status.ok()) {
       status = sdkappid ? parts.accounts->DeleteApp(*sdkappid) : parts.accounts->DeleteAll();
+    }
+    if (status.ok()) {
+      status = sdkappid ? parts.gifts->DeleteApp(*sdkappid) : parts.gifts->DeleteAll();
     }
     if (status.ok()) {
       status = sdkappid ? parts.call_records->DeleteApp(*sdkappid) : parts.call_records->DeleteAll();
@@ -276,6 +281,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   if (!status.ok()) return status.Prefixed("database " + db_path + ": ");
   parts->callback_configs = std::make_unique<storage::CallbackConfigStore>(parts->database.get());
   parts->accounts = std::make_unique<storage::AccountStore>(parts->database.get());
+  parts->gifts = std::make_unique<storage::GiftStore>(parts->database.get());
   parts->rooms = std::make_unique<storage::RoomStore>(parts->database.get());
   parts->call_records = std::make_unique<storage::CallRecordStore>(parts->database.get());
   parts->ledger = std::make_unique<storage::SeedLedger>(parts->database.get());
@@ -305,6 +311,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   services.clock = &parts->clock;
   services.room_events = parts->live_callbacks.get();
   services.accounts = parts->accounts.get();
+  services.gifts = parts->gifts.get();
   const api::EndpointTable& endpoints = handlers::Endpoints();
   parts->api = std::make_unique<api::ApiDispatcher>(endpoints, parts->apps, services,
                                                     parts->clock, options.auth, options.seed);

@@ -1,9 +1,13 @@
 #include "server/handlers/endpoints.h"
 
+#include "server/api/error_codes.h"
+
 #include "server/handlers/call_config_handlers.h"
 #include "server/handlers/call_record_handlers.h"
 #include "server/handlers/chat_account_handlers.h"
 #include "server/handlers/chat_profile_handlers.h"
+#include "server/handlers/gift_event_handlers.h"
+#include "server/handlers/gift_handlers.h"
 #include "server/handlers/callkit_callback_handlers.h"
 #include "server/handlers/kit_config_handlers.h"
 #include "server/handlers/room_handlers.h"
@@ -26,6 +30,13 @@ using api::Package;
 // 200/s each; live_config needs the Live package. Chat's account APIs (34953-34956):
 // account_import 200/s, the batch ones 100/s; portrait_get/set 200/s (34419); no package.
 // The people of a room, its seats and messages 200/s; get_room_stats and robots 100/s.
+// The gift configuration APIs (api.md §12.2): 1/s answering 100012, and 102001 without the
+// Live package; get_gift_info_list 200/s (60007). send_gift and get_gift_count are room
+// APIs (100007, 60007); get_room_statistic is get_room_stats under the name Tencent's own
+// manager calls (§13.1).
+constexpr Package kGifts = Package::kLiveGifts;
+constexpr const api::ErrorCode* kOverGiftLimit = &api::v4::kGiftRateLimited;
+
 constexpr api::Endpoint kEndpoints[] = {
     {"v4/call_config/set_callback", Family::kV4, 200, Package::kNone, SetCallConfig},
     {"v4/call_config/get_callback", Family::kV4, 200, Package::kNone, GetCallConfig},
@@ -82,6 +93,27 @@ constexpr api::Endpoint kEndpoints[] = {
     {"v4/live_engine_http_srv/add_robot", Family::kV4, 100, Package::kLive, AddRobot},
     {"v4/live_engine_http_srv/get_robot", Family::kV4, 100, Package::kLive, GetRobot},
     {"v4/live_engine_http_srv/del_robot", Family::kV4, 100, Package::kLive, DelRobot},
+    {"v4/live_engine_http_srv/add_gift", Family::kV4, 1, kGifts, AddGift, kOverGiftLimit},
+    {"v4/live_engine_http_srv/get_gift", Family::kV4, 1, kGifts, GetGift, kOverGiftLimit},
+    {"v4/live_engine_http_srv/edit_gift", Family::kV4, 1, kGifts, EditGift, kOverGiftLimit},
+    {"v4/live_engine_http_srv/del_gift", Family::kV4, 1, kGifts, DelGift, kOverGiftLimit},
+    {"v4/live_engine_http_srv/get_gift_info_list", Family::kV4, 200, kGifts, GetGiftInfoList},
+    {"v4/live_engine_http_srv/add_gift_category", Family::kV4, 1, kGifts, AddGiftCategory, kOverGiftLimit},
+    {"v4/live_engine_http_srv/get_gift_category", Family::kV4, 1, kGifts, GetGiftCategory, kOverGiftLimit},
+    {"v4/live_engine_http_srv/edit_gift_category", Family::kV4, 1, kGifts, EditGiftCategory, kOverGiftLimit},
+    {"v4/live_engine_http_srv/del_gift_category", Family::kV4, 1, kGifts, DelGiftCategory, kOverGiftLimit},
+    {"v4/live_engine_http_srv/add_gift_category_relations", Family::kV4, 1, kGifts, AddGiftCategoryRelations, kOverGiftLimit},
+    {"v4/live_engine_http_srv/del_gift_category_relations", Family::kV4, 1, kGifts, DelGiftCategoryRelations, kOverGiftLimit},
+    {"v4/live_engine_http_srv/get_gift_category_relations", Family::kV4, 1, kGifts, GetGiftCategoryRelations, kOverGiftLimit},
+    {"v4/live_engine_http_srv/set_gift_language", Family::kV4, 1, kGifts, SetGiftLanguage, kOverGiftLimit},
+    {"v4/live_engine_http_srv/get_gift_language", Family::kV4, 1, kGifts, GetGiftLanguage, kOverGiftLimit},
+    {"v4/live_engine_http_srv/del_gift_language", Family::kV4, 1, kGifts, DelGiftLanguage, kOverGiftLimit},
+    {"v4/live_engine_http_srv/set_gift_category_language", Family::kV4, 1, kGifts, SetGiftCategoryLanguage, kOverGiftLimit},
+    {"v4/live_engine_http_srv/get_gift_category_language", Family::kV4, 1, kGifts, GetGiftCategoryLanguage, kOverGiftLimit},
+    {"v4/live_engine_http_srv/del_gift_category_language", Family::kV4, 1, kGifts, DelGiftCategoryLanguage, kOverGiftLimit},
+    {"v4/live_engine_http_srv/send_gift", Family::kV4, 200, Package::kLive, SendGift},
+    {"v4/live_engine_http_srv/get_gift_count", Family::kV4, 200, Package::kLive, GetGiftCount},
+    {"v4/live_engine_http_srv/get_room_statistic", Family::kV4, 100, Package::kLive, GetRoomStats},
 };
 
 }  // namespace

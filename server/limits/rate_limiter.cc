@@ -87,8 +87,10 @@ api::HookDecision RateLimiter::AdmitIn(AppBuckets& buckets, const api::CallInfo&
   const size_t index = endpoints_.IndexOf(*call.endpoint);
   const int limit = buckets.limits[index];
   if (buckets.counters[index].TryAdmit(now_s, limit)) return {};
+  const api::Endpoint& endpoint = *call.endpoint;
   return {api::ApiReply::Fail(
-      api::ErrorFor(call.endpoint->family, api::Rejection::kRateLimited),
+      endpoint.over_limit ? *endpoint.over_limit
+                          : api::ErrorFor(endpoint.family, api::Rejection::kRateLimited),
       std::string(call.endpoint->path) + " allows " + std::to_string(limit) +
           " calls per second per app; retry in the next second")};
 }

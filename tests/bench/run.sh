@@ -5,7 +5,8 @@
 # v4 get_callback, a durable v4 set_callback, a v1 get — in memory and on disk — and the
 # same load against tests/bench/reference_server (the HTTP stack doing no work), plus
 # start-to-ready time and RSS idle and under load; HTTPS beside HTTP (keep-alive, and TLS
-# handshakes per second); get_record_by_filter over 10,000 call records; then the
+# handshakes per second); get_record_by_filter over 10,000 call records; get_member_list and
+# send_text_msg in a room of 1,000 members; then the
 # state-size case: get_room_list's first page and a middle page with 10 rooms and with
 # 10,000.
 #
@@ -13,7 +14,7 @@
 # one thread pinned to CPU 1: on a 2-core machine, letting them share both cores measures
 # the scheduler more than the server (every p99 was several ms, the reference's too).
 #
-#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https|records]
+#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https|records|people]
 #       (default 5 seconds; a case's name runs that case alone; needs wrk, curl, node,
 #       taskset)
 set -euo pipefail
@@ -221,7 +222,48 @@ records_case() {
   kill -TERM "$pid"; wait "$pid"
 }
 
+# A live room with 1,000 members (a fixture seeds them): get_member_list's first and a
+# middle page, and send_text_msg (a durable write: MsgSeq, the message and the counter),
+# in memory and on disk.
+people_case() {
+  local r p50 p99 mode
+  awk -v key="$key" 'BEGIN {
+    printf "{\"apps\":[{\"sdkappid\":1400000000,\"key\":\"%s\"}],\"rooms\":[{\"sdkappid\":1400000000,", key
+    printf "\"room_id\":\"big\",\"room_info\":{\"MaxSeatCount\":8},\"members\":["
+    for (i = 0; i < 1000; i++) printf "%s\"member-%04d\"", (i ? "," : ""), i
+    print "]}]}" }' >"$work/people.json"
+  echo
+  echo "A live room with 1,000 members:"
+  echo
+  row "load" "conns" "req/s" "p50" "p99"
+  row "---" "---:" "---:" "---:" "---:"
+  for mode in in-memory disk; do
+    if [ "$mode" = in-memory ]; then
+      start_emulator --in-memory --fixtures "$work/people.json"
+    else
+      rm -f "$work/people.db"*; start_emulator --db "$work/people.db" --fixtures "$work/people.json"
+    fi
+    local list=v4/live_engine_http_srv/get_member_list send=v4/live_engine_http_srv/send_text_msg
+    local text='{"RoomId":"big","Sender_Account":"member-0001","TextContent":"hello, room"}'
+    expect_ok "$list" '{"RoomId":"big","Next":""}'
+    expect_ok "$send" "$text"
+    if [ "$mode" = in-memory ]; then
+      read -r r p50 p99 < <(load 64 "http://127.0.0.1:$port/$list?$query" '{"RoomId":"big","Next":""}')
+      row "get_member_list first page (100)" 64 "$r" "$p50" "$p99"
+      read -r r p50 p99 < <(load 64 "http://127.0.0.1:$port/$list?$query" '{"RoomId":"big","Next":"500"}')
+      row "get_member_list page 6" 64 "$r" "$p50" "$p99"
+    fi
+    for conns in 1 64; do
+      read -r r p50 p99 < <(load "$conns" "http://127.0.0.1:$port/$send?$query" "$text")
+      row "send_text_msg ($mode)" "$conns" "$r" "$p50" "$p99"
+    done
+    echo "   RSS after ($mode): $(rss_kb "$pid" VmRSS) kB"
+    kill -TERM "$pid"; wait "$pid"
+  done
+}
+
 case "${2:-}" in
+  people) people_case; exit 0 ;;
   state-size) state_size_case; exit 0 ;;
   https) https_case; exit 0 ;;
   records) records_case; exit 0 ;;
@@ -295,6 +337,7 @@ done
 kill -TERM "$pid" "$ref"; wait "$pid" "$ref" 2>/dev/null || true
 https_case
 records_case
+people_case
 state_size_case
 echo
 cat "$work/rss"

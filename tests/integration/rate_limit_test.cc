@@ -65,6 +65,13 @@ TEST_F(RateLimitTest, TheFixtureOverridesTheCallRecordApisFigures) {
   ExpectV1(Call("v1/records/get_records_by_filter", R"({"startTimestamp":0})"), 0);
 }
 
+TEST_F(RateLimitTest, AGiftConfigurationApiOverItsLimitAnswers100012AndAddsNothing) {
+  Start({});
+  ExpectV4(Call("v4/live_engine_http_srv/add_gift", R"({"GiftId":"g","Coins":1,"DefaultName":"G"})"), 100012);
+  ExpectV4(Call("v4/live_engine_http_srv/get_gift_info_list", "{}"), 0);
+  EXPECT_EQ(ExpectV4(Call("v4/live_engine_http_srv/get_gift_info_list", "{}"), 0)["Response"]["TotalCount"].GetInt(), 0);
+}
+
 TEST_F(RateLimitTest, LimitsComeBeforeTheBody) {
   Start({});
   // A body that is not even JSON: the limit answers first.

@@ -81,6 +81,23 @@ TEST_F(RateLimiterTest, TheNextSecondAdmitsAgain) {
   EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 12), 10);
 }
 
+TEST_F(RateLimiterTest, TheGiftConfigurationApisAllowOneCallASecondAnswering100012) {
+  RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
+  clock_.SetMillis(1700000000000);
+  EXPECT_EQ(Admitted(limiter, 1, "v4/live_engine_http_srv/add_gift", 1), 1);
+  std::optional<api::ApiReply> refused = Call(limiter, 1, "v4/live_engine_http_srv/add_gift");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code(), 100012);  // the family's own code, not 60007
+  EXPECT_EQ(Admitted(limiter, 1, "v4/live_engine_http_srv/get_gift_language", 1), 1);  // its own budget
+  clock_.AdvanceMillis(999);
+  EXPECT_EQ(Admitted(limiter, 1, "v4/live_engine_http_srv/add_gift", 1), 0);
+  clock_.AdvanceMillis(1);  // the next second
+  EXPECT_EQ(Admitted(limiter, 1, "v4/live_engine_http_srv/add_gift", 2), 1);
+  // The 200/s ones of the family answer 60007.
+  EXPECT_EQ(Admitted(limiter, 1, "v4/live_engine_http_srv/get_gift_info_list", 201), 200);
+  EXPECT_EQ(Call(limiter, 1, "v4/live_engine_http_srv/get_gift_info_list")->code(), 60007);
+}
+
 TEST_F(RateLimiterTest, AppsAndEndpointsHaveSeparateBudgets) {
   RateLimiter limiter(handlers::Endpoints(), apps_, clock_);
   EXPECT_EQ(Admitted(limiter, 1, "v1/callback/get", 15), 10);

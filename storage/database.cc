@@ -264,7 +264,7 @@ ALTER TABLE room ADD COLUMN total_likes INTEGER NOT NULL DEFAULT 0;
 )sql",
     // 9: the gift catalogue of each app (gifts, categories, their language rows and the
     // category -> gift relations, which go with either side), gift events per room (which
-    // go with their room), and rooms' IsUnlimitedRoomEnabled.
+    // go with their room), rooms' IsUnlimitedRoomEnabled and the Random of group messages.
     R"sql(
 CREATE TABLE gift (
   sdkappid       INTEGER NOT NULL,
@@ -330,6 +330,7 @@ CREATE TABLE gift_event (
 ) WITHOUT ROWID;
 CREATE INDEX gift_event_by_receiver ON gift_event (sdkappid, room_id, receiver);
 ALTER TABLE room ADD COLUMN is_unlimited_room_enabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE room_message ADD COLUMN msg_random INTEGER;  -- send_group_msg's Random (dedupe)
 )sql",
 };
 
@@ -587,6 +588,15 @@ Status Query::Fail(const std::string& what) const {
 
 Query& Query::Bind(int64_t value) {
   if (status_.ok() && sqlite3_bind_int64(stmt_, next_param_, value) != SQLITE_OK) {
+    status_ = Fail("binding parameter " + std::to_string(next_param_) + " of");
+  }
+  ++next_param_;
+  return *this;
+}
+
+Query& Query::BindOptional(const std::optional<int64_t>& value) {
+  if (value) return Bind(*value);
+  if (status_.ok() && sqlite3_bind_null(stmt_, next_param_) != SQLITE_OK) {
     status_ = Fail("binding parameter " + std::to_string(next_param_) + " of");
   }
   ++next_param_;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -86,6 +87,7 @@ class Query {
 
   Query& Bind(int64_t value);
   Query& Bind(std::string_view value);  // bound as TEXT, embedded NULs kept
+  Query& BindOptional(const std::optional<int64_t>& value);  // NULL when empty
   // Steps to the next row: true when there is one. Fails with the first error of
   // preparing, binding or stepping (kInternal), naming the statement.
   StatusOr<bool> Step();

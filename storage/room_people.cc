@@ -239,7 +239,7 @@ StatusOr<int64_t> RoomPeople::AddMessage(RoomMessage message) {
   if (!seq.ok()) return seq;
   Status status = Query(db_,
                         "INSERT INTO room_message (sdkappid, room_id, msg_seq, msg_time, sender, "
-                        "msg_body, cloud_custom_data) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        "msg_body, cloud_custom_data, msg_random) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                       .Bind(sdkappid_)
                       .Bind(room_id_)
                       .Bind(*seq)
@@ -247,9 +247,25 @@ StatusOr<int64_t> RoomPeople::AddMessage(RoomMessage message) {
                       .Bind(message.sender)
                       .Bind(message.msg_body)
                       .Bind(message.cloud_custom_data)
+                      .BindOptional(message.random)
                       .Run();
   if (!status.ok()) return status;
   return seq;
+}
+
+StatusOr<std::optional<RoomMessage>> RoomPeople::FindMessage(std::string_view sender,
+                                                             int64_t random, int64_t since_s) {
+  Query query(db_,
+              "SELECT msg_seq, msg_time, sender, msg_body, cloud_custom_data FROM room_message "
+              "WHERE sdkappid = ? AND room_id = ? AND sender = ? AND msg_random = ? "
+              "AND msg_time >= ? ORDER BY msg_seq LIMIT 1");
+  StatusOr<bool> row =
+      query.Bind(sdkappid_).Bind(room_id_).Bind(sender).Bind(random).Bind(since_s).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<RoomMessage>();
+  return std::optional<RoomMessage>(RoomMessage{query.ColumnInt(0), query.ColumnInt(1),
+                                                query.ColumnText(2), query.ColumnText(3),
+                                                query.ColumnText(4), random});
 }
 
 StatusOr<std::vector<RoomMessage>> RoomPeople::Messages() {

@@ -51,6 +51,7 @@ struct RoomMessage {
   std::string sender;
   std::string msg_body;  // JSON text of the MsgBody array
   std::string cloud_custom_data;
+  std::optional<int64_t> random = std::nullopt;  // send_group_msg's Random
 };
 
 class RoomPeople {
@@ -94,6 +95,9 @@ class RoomPeople {
   // Stores a message under the room's next MsgSeq (1 for the first) and counts it.
   StatusOr<int64_t> AddMessage(RoomMessage message);
   StatusOr<std::vector<RoomMessage>> Messages();
+  // The message `sender` sent with `random` at or after `since_s`, if any (Chat's dedupe).
+  StatusOr<std::optional<RoomMessage>> FindMessage(std::string_view sender, int64_t random,
+                                                   int64_t since_s);
 
  private:
   Database* db_;

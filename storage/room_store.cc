@@ -12,7 +12,8 @@ namespace {
 #define ROOM_COLUMNS                                                                  \
   "room_id, room_name, owner_account, create_time, is_seat_enabled, take_seat_mode, " \
   "max_seat_count, max_member_count, is_message_disabled, cover_url, category, "      \
-  "activity_status, view_count, is_public_visible, notice, seat_template"
+  "activity_status, view_count, is_public_visible, notice, seat_template, "           \
+  "is_unlimited_room_enabled"
 
 // get_room_list's order (view_count descending, create_time descending, room_id
 // ascending) as the ascending key that room_list_order indexes (schema version 4):
@@ -58,6 +59,7 @@ Status ReadRow(const Query& query, RoomInfo* room) {
   room->is_public_visible = query.ColumnInt(13) != 0;
   room->notice = query.ColumnText(14);
   room->seat_template = query.ColumnText(15);
+  room->is_unlimited_room_enabled = query.ColumnInt(16) != 0;
   return status;
 }
 
@@ -77,7 +79,8 @@ Query& BindFields(Query& query, const RoomInfo& room, const std::string& categor
       .Bind(room.view_count)
       .Bind(int64_t{room.is_public_visible})
       .Bind(room.notice)
-      .Bind(room.seat_template);
+      .Bind(room.seat_template)
+      .Bind(int64_t{room.is_unlimited_room_enabled});
 }
 
 // The message of a kNotFound about a room.
@@ -108,7 +111,7 @@ Status RoomStore::Create(uint32_t sdkappid, const RoomInfo& room) {
     // DO NOTHING + RETURNING: a row comes back exactly when the room was inserted.
     Query query(db_, "INSERT INTO room (sdkappid, " ROOM_COLUMNS
                      ") VALUES "
-                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT (sdkappid, room_id) DO NOTHING RETURNING 1");
     query.Bind(sdkappid).Bind(room.room_id);
     StatusOr<bool> created = BindFields(query, room, category).Step();
@@ -161,7 +164,7 @@ Status RoomStore::Update(uint32_t sdkappid, std::string_view room_id, const Room
                 "is_seat_enabled = ?, take_seat_mode = ?, max_seat_count = ?, "
                 "max_member_count = ?, is_message_disabled = ?, cover_url = ?, category = ?, "
                 "activity_status = ?, view_count = ?, is_public_visible = ?, notice = ?, "
-                "seat_template = ? WHERE sdkappid = ? AND room_id = ?");
+                "seat_template = ?, is_unlimited_room_enabled = ? WHERE sdkappid = ? AND room_id = ?");
     return BindFields(query, *room, category).Bind(sdkappid).Bind(room_id).Run();
   });
 }

@@ -35,6 +35,7 @@ struct RoomInfo {
   bool is_public_visible = false;
   std::string notice;
   std::string seat_template;
+  bool is_unlimited_room_enabled = false;  // resume_mcu_task's prerequisite (72333)
   bool operator==(const RoomInfo&) const = default;
 };
 

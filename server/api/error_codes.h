@@ -42,6 +42,8 @@ inline constexpr ErrorCode kRoomNotFound{100004, "The room does not exist, or it
 inline constexpr ErrorCode kNotRoomMember{100005, "Not a room member"};
 inline constexpr ErrorCode kGiftRateLimited{100012, "Frequent calls, maximum call frequency 1/s"};
 inline constexpr ErrorCode kNoGiftPackage{102001, "No payment information, purchase package in the console"};
+inline constexpr ErrorCode kNoMixAbility{100006, "The room type required is the Live room type. The room does not support microphone slots, and the IsUnlimitedRoomEnabled setting for the room is not set to true"};
+inline constexpr ErrorCode kMixRateLimited{100422, "Too many requests: the total mixing operations of each sdkappid are limited to 20 per second"};
 inline constexpr ErrorCode kNoLivePackage{100007, "No payment information: the application has not purchased a live package"};
 inline constexpr ErrorCode kExceedsUpperLimit{100013, "Exceeds the upper limit"};
 inline constexpr ErrorCode kMemberBanned{100016, "This member has been banned"};
@@ -63,6 +65,11 @@ inline constexpr ErrorCode kMetadataTooLarge{100502, "The total size of all room
 inline constexpr ErrorCode kNoMetadataKeysToDelete{100503, "No valid keys when delete Metadata"};
 inline constexpr ErrorCode kMetadataKeyTooLong{100504, "A room metadata key exceeds the limit of 50 bytes"};
 // Chat accounts and profiles (1047/34348 and pages 34953-34956, 34916-34917).
+// Chat groups (send_group_msg; Chat's error list for the SDK and REST).
+inline constexpr ErrorCode kGroupInternal{10002, "Internal server error, please retry"};
+inline constexpr ErrorCode kGroupInvalidParameter{10004, "Invalid parameter"};
+inline constexpr ErrorCode kGroupNotFound{10010, "The group does not exist, or existed and was dismissed"};
+inline constexpr ErrorCode kGroupSenderMuted{10017, "Cannot send the message: the sender is muted"};
 inline constexpr ErrorCode kAccountNotFound{70107, "The requested UserID does not exist"};
 inline constexpr ErrorCode kAccountInvalidParameter{70402, "Invalid parameter: check that the required fields are present and valid"};
 inline constexpr ErrorCode kProfileInvalidParameter{40001, "Incorrect request parameter"};

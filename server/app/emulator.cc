@@ -83,9 +83,44 @@ Status ApplyRoomSeed(const RoomSeed& seed, storage::RoomStore& rooms,
       });
 }
 
+// A gift seed adds the gift (created now) with its language rows; a gift a client added
+// already is left as it is.
+Status ApplyGiftSeed(const GiftSeed& seed, storage::GiftStore& gifts, const Clock& clock) {
+  storage::Gift gift = seed.gift;
+  gift.create_time = clock.NowSeconds();
+  Status status = gifts.AddGift(seed.sdkappid, gift);
+  if (status.IsAlreadyExists()) return Status::Ok();
+  for (const storage::LanguageText& text : seed.languages) {
+    if (status.ok()) status = gifts.PutLanguage(storage::LanguageOf::kGift, seed.sdkappid, gift.gift_id, text);
+  }
+  return status;
+}
+
+// A category seed adds the category, its gifts (in order) and its language rows; a
+// category a client added already is left as it is.
+Status ApplyGiftCategorySeed(const GiftCategorySeed& seed, storage::GiftStore& gifts) {
+  const std::string& id = seed.category.category_id;
+  Status status = gifts.AddCategory(seed.sdkappid, seed.category);
+  if (status.IsAlreadyExists()) return Status::Ok();
+  // Only the gifts still there (a client may have deleted a seeded one).
+  std::vector<std::string> present;
+  for (const std::string& gift_id : seed.gift_ids) {
+    if (!status.ok()) break;
+    StatusOr<storage::Gift> gift = gifts.GetGift(seed.sdkappid, gift_id);
+    if (gift.ok()) present.push_back(gift_id);
+    if (!gift.ok() && !gift.status().IsNotFound()) status = gift.status();
+  }
+  if (status.ok()) status = gifts.AddRelations(seed.sdkappid, id, present);
+  for (const storage::LanguageText& text : seed.languages) {
+    if (status.ok()) status = gifts.PutLanguage(storage::LanguageOf::kCategory, seed.sdkappid, id, text);
+  }
+  return status;
+}
+
 // The stores seeds go into.
 struct SeedTargets {
   storage::AccountStore& accounts;
+  storage::GiftStore& gifts;
   storage::CallbackConfigStore& configs;
   storage::RoomStore& rooms;
   storage::CallRecordStore& call_records;
@@ -128,6 +163,16 @@ Status ApplySeeds(const Fixtures& fixtures, const SeedTargets& to) {
   for (const RoomSeed& seed : fixtures.rooms) {
     Status status = ledger.ApplyOnce("rooms", seed.sdkappid, seed.room_id,
                                      [&] { return ApplyRoomSeed(seed, to.rooms, to.accounts, to.clock); });
+    if (!status.ok()) return status;
+  }
+  for (const GiftSeed& seed : fixtures.gifts) {
+    Status status = ledger.ApplyOnce("gifts", seed.sdkappid, seed.gift.gift_id,
+                                     [&] { return ApplyGiftSeed(seed, to.gifts, to.clock); });
+    if (!status.ok()) return status;
+  }
+  for (const GiftCategorySeed& seed : fixtures.gift_categories) {
+    Status status = ledger.ApplyOnce("gift_categories", seed.sdkappid, seed.category.category_id,
+                                     [&] { return ApplyGiftCategorySeed(seed, to.gifts); });
     if (!status.ok()) return status;
   }
   std::set<uint32_t> apps_with_records;
@@ -213,7 +258,7 @@ struct Emulator::Parts {
   std::unique_ptr<http::HttpServer> server;
 
   SeedTargets seed_targets() {
-    return {*accounts, *callback_configs, *rooms, *call_records, *ledger, clock};
+    return {*accounts, *gifts, *callback_configs, *rooms, *call_records, *ledger, clock};
   }
 };
 
@@ -329,7 +374,7 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   parts->server_tls = std::make_unique<tls::ServerIdentity>(ServerTlsOptionsOf(options));
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
       parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
-      *parts->accounts, *parts->rooms, *parts->call_records, *parts->outbox, *parts->calls,
+      *parts->accounts, *parts->gifts, *parts->rooms, *parts->call_records, *parts->outbox, *parts->calls,
       parts->services, *parts->server_tls,
       [raw](std::optional<uint32_t> sdkappid) { return Reset(*raw, sdkappid); }});
   parts->router = std::make_unique<TopLevelRouter>(*parts->control, *parts->api);

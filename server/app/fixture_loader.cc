@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "server/common/json.h"
 #include "server/domain/call_records.h"
 #include "server/domain/callback_rules.h"
+#include "server/domain/gift_rules.h"
 #include "server/domain/room_people_rules.h"
 #include "server/domain/room_rules.h"
 #include "server/handlers/endpoints.h"
@@ -262,6 +264,65 @@ Status ReadRoomSeed(const Context& ctx, const std::string& where, const Value& v
   return status.ok() ? status : ctx.Error(metadata_where, status.message());
 }
 
+// "languages": {"en": {"name", "desc"}, ...}, each checked like set_*_language's first call.
+Status ReadLanguageSeeds(const Context& ctx, const std::string& where, const Value& value,
+                         size_t max_desc, std::vector<storage::LanguageText>* out) {
+  const Value* languages = json::Find(value, "languages");
+  if (languages == nullptr) return Status::Ok();
+  const std::string languages_where = where + ".languages";
+  if (!languages->IsObject()) return ctx.Error(languages_where, "must be an object of language -> texts");
+  for (const auto& member : languages->GetObject()) {
+    const std::string language(json::Text(member.name));
+    const std::string at = languages_where + "." + language;
+    if (!domain::IsGiftLanguage(language)) {
+      return ctx.Error(languages_where, "\"" + language + "\" is not en, zh-Hans or zh-Hant");
+    }
+    if (!member.value.IsObject()) return ctx.Error(at, "must be an object {\"name\", \"desc\"}");
+    Status status = OnlyMembers(ctx, at, member.value, {"name", "desc"});
+    if (!status.ok()) return status;
+    storage::LanguageText text;
+    status = domain::ReadLanguageText(json::Fields(member.value, at + "."), "name", "desc", max_desc,
+                                      nullptr, &text);
+    if (!status.ok()) return ctx.Failed(status);
+    text.language = language;
+    out->push_back(std::move(text));
+  }
+  return Status::Ok();
+}
+
+// {"sdkappid", "gift_id", "coins", "default_name", ...the other add_gift fields, "languages"?}
+Status ReadGiftSeed(const Context& ctx, const std::string& where, const Value& value, GiftSeed* seed) {
+  Status status = CheckEntry(ctx, where, value,
+                             {"sdkappid", "gift_id", "icon_url", "resource_url", "coins", "level",
+                              "extension_info", "default_name", "default_desc", "languages"});
+  if (!status.ok()) return status;
+  const std::string prefix = where + ".";  // the Fields keep a view of it
+  const json::Fields fields(value, prefix);
+  status = fields.Required("sdkappid", &seed->sdkappid);
+  if (status.ok()) status = domain::ReadGiftFields(fields, /*adding=*/true, &seed->gift, domain::kGiftSeed);
+  if (!status.ok()) return ctx.Failed(status);
+  return ReadLanguageSeeds(ctx, where, value, domain::kMaxGiftTextBytes, &seed->languages);
+}
+
+// {"sdkappid", "category_id", "default_name", "default_desc"?, "extension_info"?,
+//  "gift_ids"?: [seeded gifts], "languages"?}
+Status ReadGiftCategorySeed(const Context& ctx, const std::string& where, const Value& value,
+                            GiftCategorySeed* seed) {
+  Status status = CheckEntry(ctx, where, value,
+                             {"sdkappid", "category_id", "extension_info", "default_name",
+                              "default_desc", "gift_ids", "languages"});
+  if (!status.ok()) return status;
+  const std::string prefix = where + ".";  // the Fields keep a view of it
+  const json::Fields fields(value, prefix);
+  status = fields.Required("sdkappid", &seed->sdkappid);
+  if (status.ok()) {
+    status = domain::ReadCategoryFields(fields, /*adding=*/true, &seed->category, domain::kCategorySeed);
+  }
+  if (status.ok() && fields.Has("gift_ids")) status = fields.Required("gift_ids", &seed->gift_ids);
+  if (!status.ok()) return ctx.Failed(status);
+  return ReadLanguageSeeds(ctx, where, value, domain::kMaxCategoryDescBytes, &seed->languages);
+}
+
 // A numeric room id for a seed that names none: derived from the call, so that a reset
 // seeds the same one again (FNV-1a, folded into 1..4294967295).
 std::string RoomIdFor(uint32_t sdkappid, const std::string& call_id) {
@@ -344,6 +405,37 @@ Status CheckSeeds(const Fixtures& fixtures) {
                                      id + " is seeded twice");
     }
   }
+  std::set<std::pair<uint32_t, std::string>> gifts;
+  for (const GiftSeed& seed : fixtures.gifts) {
+    if (!apps.count(seed.sdkappid)) {
+      return Status::InvalidArgument(seed.origin + ": sdkappid " + std::to_string(seed.sdkappid) +
+                                     " is not defined in apps");
+    }
+    if (!gifts.emplace(seed.sdkappid, seed.gift.gift_id).second) {
+      return Status::InvalidArgument(seed.origin + ": gift \"" + seed.gift.gift_id + "\" is seeded twice");
+    }
+  }
+  std::set<std::pair<uint32_t, std::string>> categories;
+  std::map<uint32_t, int64_t> categories_per_app;
+  for (const GiftCategorySeed& seed : fixtures.gift_categories) {
+    if (!apps.count(seed.sdkappid)) {
+      return Status::InvalidArgument(seed.origin + ": sdkappid " + std::to_string(seed.sdkappid) +
+                                     " is not defined in apps");
+    }
+    if (!categories.emplace(seed.sdkappid, seed.category.category_id).second) {
+      return Status::InvalidArgument(seed.origin + ": gift category \"" + seed.category.category_id +
+                                     "\" is seeded twice");
+    }
+    if (++categories_per_app[seed.sdkappid] > domain::kMaxGiftCategories) {
+      return Status::InvalidArgument(seed.origin + ": an app has at most 10 gift categories");
+    }
+    for (const std::string& gift_id : seed.gift_ids) {
+      if (!gifts.count({seed.sdkappid, gift_id})) {
+        return Status::InvalidArgument(seed.origin + ": gift_ids names \"" + gift_id +
+                                       "\", which is not a seeded gift of the app");
+      }
+    }
+  }
   std::set<std::pair<uint32_t, std::string>> calls;
   for (const CallRecordSeed& seed : fixtures.call_records) {
     const storage::CallRecord& record = seed.record;
@@ -370,7 +462,7 @@ Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* 
   status =
       OnlyMembers(ctx, "fixture", root,
                   {"apps", "call_callbacks", "callkit_callbacks", "live_callbacks",
-                   "room_callbacks", "rooms", "call_records"});
+                   "room_callbacks", "rooms", "call_records", "gifts", "gift_categories"});
   if (!status.ok()) return status;
   if (!json::Fields(root).Has("apps")) return ctx.Error("fixture", "apps is required");
   status = ReadEntries(ctx, root, "apps", [&](const std::string& where, const Value& entry) {
@@ -412,6 +504,23 @@ Status ParseFixture(std::string_view text, const std::string& origin, Fixtures* 
     seed.origin = origin + ": " + where;
     Status read = ReadRoomSeed(ctx, where, entry, &seed);
     if (read.ok()) fixtures->rooms.push_back(std::move(seed));
+    return read;
+  });
+  if (!status.ok()) return status;
+  status = ReadEntries(ctx, root, "gifts", [&](const std::string& where, const Value& entry) {
+    GiftSeed seed;
+    seed.origin = origin + ": " + where;
+    Status read = ReadGiftSeed(ctx, where, entry, &seed);
+    if (read.ok()) fixtures->gifts.push_back(std::move(seed));
+    return read;
+  });
+  if (!status.ok()) return status;
+  status = ReadEntries(ctx, root, "gift_categories", [&](const std::string& where,
+                                                         const Value& entry) {
+    GiftCategorySeed seed;
+    seed.origin = origin + ": " + where;
+    Status read = ReadGiftCategorySeed(ctx, where, entry, &seed);
+    if (read.ok()) fixtures->gift_categories.push_back(std::move(seed));
     return read;
   });
   if (!status.ok()) return status;

@@ -14,6 +14,7 @@
 #include "server/common/status.h"
 #include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
+#include "storage/gift_store.h"
 #include "storage/room_people.h"
 #include "storage/room_store.h"
 
@@ -38,6 +39,23 @@ struct RoomSeed {
   std::string origin;
 };
 
+// A gift of the catalogue, with its language rows (emulator.md "More seeds": gifts).
+struct GiftSeed {
+  uint32_t sdkappid = 0;
+  storage::Gift gift;
+  std::vector<storage::LanguageText> languages;
+  std::string origin;
+};
+
+// A gift category, its gifts (in order) and language rows (gift_categories).
+struct GiftCategorySeed {
+  uint32_t sdkappid = 0;
+  storage::GiftCategory category;
+  std::vector<std::string> gift_ids;
+  std::vector<storage::LanguageText> languages;
+  std::string origin;
+};
+
 // A past call (emulator README "Fixtures": call_records).
 struct CallRecordSeed {
   storage::CallRecord record;
@@ -52,6 +70,8 @@ struct Fixtures {
   std::vector<CallbackSeed> room_callbacks;     // v4 room_config seeds
   std::vector<RoomSeed> rooms;
   std::vector<CallRecordSeed> call_records;
+  std::vector<GiftSeed> gifts;
+  std::vector<GiftCategorySeed> gift_categories;
 };
 
 // Adds one fixture document to *fixtures. `origin` names it in errors (a file name).

@@ -1,6 +1,7 @@
 #include "server/control/control_plane.h"
 
 #include <limits>
+#include <map>
 #include <string>
 #include <tuple>
 
@@ -110,6 +111,55 @@ Status WriteRoomPeople(json::Writer& w, const storage::RoomInfo& room, storage::
   w.Key("SeatList");
   handlers::WriteSeatList(w, domain::AllSeats(room.max_seat_count, *seats));
   return Status::Ok();
+}
+
+// "languages": {"en": {"name", "desc"}, ...} of a gift or category seed.
+void WriteLanguages(json::Writer& w,
+                    const std::map<std::string, std::vector<storage::LanguageText>, std::less<>>& by_id,
+                    const std::string& id) {
+  w.Key("languages").StartObject();
+  if (auto rows = by_id.find(id); rows != by_id.end()) {
+    for (const storage::LanguageText& text : rows->second) {
+      w.Key(text.language).StartObject().Key("name").String(text.name);
+      w.Key("desc").String(text.desc).EndObject();
+    }
+  }
+  w.EndObject();
+}
+
+// The catalogue as "gifts" and "gift_categories" seeds.
+void WriteCatalogue(json::Writer& w, const storage::GiftStore::Catalogue& catalogue) {
+  w.Key("gifts").StartArray();
+  for (const storage::Gift& gift : catalogue.gifts) {
+    w.StartObject()
+        .Key("gift_id").String(gift.gift_id)
+        .Key("coins").Int(gift.coins)
+        .Key("default_name").String(gift.default_name)
+        .Key("default_desc").String(gift.default_desc)
+        .Key("icon_url").String(gift.icon_url)
+        .Key("resource_url").String(gift.resource_url)
+        .Key("level").Int(gift.level)
+        .Key("extension_info").String(gift.extension_info);
+    WriteLanguages(w, catalogue.gift_languages, gift.gift_id);
+    w.EndObject();
+  }
+  w.EndArray().Key("gift_categories").StartArray();
+  for (const storage::GiftCategory& category : catalogue.categories) {
+    w.StartObject()
+        .Key("category_id").String(category.category_id)
+        .Key("default_name").String(category.default_name)
+        .Key("default_desc").String(category.default_desc)
+        .Key("extension_info").String(category.extension_info)
+        .Key("gift_ids").StartArray();
+    if (auto related = catalogue.relations.find(category.category_id);
+        related != catalogue.relations.end()) {
+      for (const std::string& gift_id : related->second) w.String(gift_id);
+    }
+    w.EndArray();
+    WriteLanguages(w, catalogue.category_languages, category.category_id);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 }  // namespace
@@ -380,6 +430,10 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   if (!records.ok()) return ErrorResponse(500, records.status().message());
   for (const storage::CallRecord& record : *records) domain::WriteV4Record(w, record);
   w.EndArray();
+  // The gift catalogue in its fixture seeds' shapes.
+  StatusOr<storage::GiftStore::Catalogue> catalogue = context_.gifts.ReadCatalogue(*sdkappid);
+  if (!catalogue.ok()) return ErrorResponse(500, catalogue.status().message());
+  WriteCatalogue(w, *catalogue);
   // The imported Chat accounts, by UserID.
   StatusOr<std::vector<std::string>> accounts = context_.accounts.List(*sdkappid);
   if (!accounts.ok()) return ErrorResponse(500, accounts.status().message());

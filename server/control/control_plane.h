@@ -21,6 +21,7 @@
 #include "storage/call_record_store.h"
 #include "storage/callback_config_store.h"
 #include "storage/callback_outbox.h"
+#include "storage/gift_store.h"
 #include "storage/room_store.h"
 
 namespace trtc::control {
@@ -33,6 +34,7 @@ struct ControlContext {
   FaultInjector& faults;
   storage::CallbackConfigStore& callback_configs;
   storage::AccountStore& accounts;
+  storage::GiftStore& gifts;
   storage::RoomStore& rooms;
   storage::CallRecordStore& call_records;
   storage::CallbackOutbox& outbox;

@@ -24,14 +24,14 @@ Status ReadText(const json::Fields& fields, std::string_view name, size_t max, b
 }
 
 // ExtensionInfo: at most 100 bytes, "" (none) or a JSON object's text.
-Status ReadExtension(const json::Fields& fields, std::string* out) {
-  if (!fields.Has("ExtensionInfo")) return Status::Ok();
+Status ReadExtension(const json::Fields& fields, std::string_view name, std::string* out) {
+  if (!fields.Has(name)) return Status::Ok();
   std::string value;
-  Status status = ReadText(fields, "ExtensionInfo", kMaxGiftExtensionBytes, false, &value);
+  Status status = ReadText(fields, name, kMaxGiftExtensionBytes, false, &value);
   if (!status.ok()) return status;
   json::Body parsed;
-  if (!value.empty() && !parsed.Parse(value, "ExtensionInfo").ok()) {
-    return Status::InvalidArgument("ExtensionInfo must be \"\" or a JSON object's text");
+  if (!value.empty() && !parsed.Parse(value, name).ok()) {
+    return Status::InvalidArgument(fields.Name(name) + " must be \"\" or a JSON object's text");
   }
   *out = std::move(value);
   return status;
@@ -59,36 +59,42 @@ Status CheckGiftId(std::string_view id, std::string_view field) {
   return Status::Ok();
 }
 
-Status ReadGiftFields(const json::Value& body, bool adding, storage::Gift* gift) {
-  const json::Fields fields(body);
+Status ReadGiftFields(const json::Fields& fields, bool adding, storage::Gift* gift,
+                      const GiftShape& shape) {
   Status status = Status::Ok();
   if (adding) {
-    status = fields.Required("GiftId", &gift->gift_id);
-    if (status.ok()) status = CheckGiftId(gift->gift_id, "GiftId");
+    status = fields.Required(shape.gift_id, &gift->gift_id);
+    if (status.ok()) status = CheckGiftId(gift->gift_id, fields.Name(shape.gift_id));
   }
-  if (status.ok()) status = ReadText(fields, "IconUrl", kMaxGiftUrlBytes, false, &gift->icon_url);
-  if (status.ok()) status = ReadText(fields, "ResourceUrl", kMaxGiftUrlBytes, false, &gift->resource_url);
-  if (status.ok()) status = ReadNumber(fields, "Coins", adding, &gift->coins);
-  if (status.ok()) status = ReadNumber(fields, "Level", false, &gift->level);
-  if (status.ok()) status = ReadExtension(fields, &gift->extension_info);
-  if (status.ok()) status = ReadText(fields, "DefaultName", kMaxGiftTextBytes, adding, &gift->default_name);
-  if (status.ok()) status = ReadText(fields, "DefaultDesc", kMaxGiftTextBytes, false, &gift->default_desc);
+  if (status.ok()) status = ReadText(fields, shape.icon_url, kMaxGiftUrlBytes, false, &gift->icon_url);
+  if (status.ok()) {
+    status = ReadText(fields, shape.resource_url, kMaxGiftUrlBytes, false, &gift->resource_url);
+  }
+  if (status.ok()) status = ReadNumber(fields, shape.coins, adding, &gift->coins);
+  if (status.ok()) status = ReadNumber(fields, shape.level, false, &gift->level);
+  if (status.ok()) status = ReadExtension(fields, shape.extension_info, &gift->extension_info);
+  if (status.ok()) {
+    status = ReadText(fields, shape.default_name, kMaxGiftTextBytes, adding, &gift->default_name);
+  }
+  if (status.ok()) {
+    status = ReadText(fields, shape.default_desc, kMaxGiftTextBytes, false, &gift->default_desc);
+  }
   return status;
 }
 
-Status ReadCategoryFields(const json::Value& body, bool adding, storage::GiftCategory* category) {
-  const json::Fields fields(body);
+Status ReadCategoryFields(const json::Fields& fields, bool adding, storage::GiftCategory* category,
+                          const GiftShape& shape) {
   Status status = Status::Ok();
   if (adding) {
-    status = fields.Required("CategoryId", &category->category_id);
-    if (status.ok()) status = CheckGiftId(category->category_id, "CategoryId");
+    status = fields.Required(shape.gift_id, &category->category_id);
+    if (status.ok()) status = CheckGiftId(category->category_id, fields.Name(shape.gift_id));
   }
-  if (status.ok()) status = ReadExtension(fields, &category->extension_info);
+  if (status.ok()) status = ReadExtension(fields, shape.extension_info, &category->extension_info);
   if (status.ok()) {
-    status = ReadText(fields, "DefaultName", kMaxGiftTextBytes, adding, &category->default_name);
+    status = ReadText(fields, shape.default_name, kMaxGiftTextBytes, adding, &category->default_name);
   }
   if (status.ok()) {
-    status = ReadText(fields, "DefaultDesc", kMaxCategoryDescBytes, false, &category->default_desc);
+    status = ReadText(fields, shape.default_desc, kMaxCategoryDescBytes, false, &category->default_desc);
   }
   return status;
 }

@@ -24,13 +24,36 @@ inline constexpr int64_t kMaxGiftCategories = 10;    // per app (LKM's cap; the 
 inline constexpr size_t kMaxGiftIdList = 100;
 inline constexpr int64_t kMaxGiftNumber = 2147483647;  // Coins and Level
 
+// The member names of a gift or category: the APIs' and the fixture seeds'.
+struct GiftShape {
+  const char* gift_id;
+  const char* icon_url;
+  const char* resource_url;
+  const char* coins;
+  const char* level;
+  const char* extension_info;
+  const char* default_name;
+  const char* default_desc;
+};
+inline constexpr GiftShape kGiftApi{"GiftId", "IconUrl", "ResourceUrl", "Coins", "Level",
+                                    "ExtensionInfo", "DefaultName", "DefaultDesc"};
+inline constexpr GiftShape kGiftSeed{"gift_id", "icon_url", "resource_url", "coins", "level",
+                                     "extension_info", "default_name", "default_desc"};
+// A category's are the same names (category_id in gift_id's place).
+inline constexpr GiftShape kCategoryApi{"CategoryId", "", "", "", "", "ExtensionInfo",
+                                        "DefaultName", "DefaultDesc"};
+inline constexpr GiftShape kCategorySeed{"category_id", "", "", "", "", "extension_info",
+                                         "default_name", "default_desc"};
+
 // A GiftId or CategoryId: 1..20 bytes.
 Status CheckGiftId(std::string_view id, std::string_view field);
 // Reads the gift fields of add_gift (`adding`: GiftId, Coins and DefaultName required) or
 // edit_gift (only the fields present replace *gift's). GiftId is read on add only.
-Status ReadGiftFields(const json::Value& body, bool adding, storage::Gift* gift);
+Status ReadGiftFields(const json::Fields& fields, bool adding, storage::Gift* gift,
+                      const GiftShape& shape = kGiftApi);
 // The same for add_gift_category / edit_gift_category.
-Status ReadCategoryFields(const json::Value& body, bool adding, storage::GiftCategory* category);
+Status ReadCategoryFields(const json::Fields& fields, bool adding, storage::GiftCategory* category,
+                          const GiftShape& shape = kCategoryApi);
 // "Language": exactly "en", "zh-Hans" or "zh-Hant".
 Status ReadGiftLanguage(const json::Fields& fields, std::string* language);
 bool IsGiftLanguage(std::string_view language);

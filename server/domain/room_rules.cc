@@ -109,6 +109,7 @@ Status ApplyRoomFields(const json::Value& room_info, storage::RoomInfo* room) {
       [&] { return in.Optional("IsSeatEnabled", &room->is_seat_enabled); },
       [&] { return in.Optional("IsMessageDisabled", &room->is_message_disabled); },
       [&] { return in.Optional("IsPublicVisible", &room->is_public_visible); },
+      [&] { return in.Optional("IsUnlimitedRoomEnabled", &room->is_unlimited_room_enabled); },
   };
   for (const auto& step : steps) {
     Status status = step();

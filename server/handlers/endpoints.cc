@@ -5,6 +5,7 @@
 #include "server/handlers/call_config_handlers.h"
 #include "server/handlers/call_record_handlers.h"
 #include "server/handlers/chat_account_handlers.h"
+#include "server/handlers/chat_group_handlers.h"
 #include "server/handlers/chat_profile_handlers.h"
 #include "server/handlers/gift_event_handlers.h"
 #include "server/handlers/gift_handlers.h"
@@ -114,6 +115,9 @@ constexpr api::Endpoint kEndpoints[] = {
     {"v4/live_engine_http_srv/send_gift", Family::kV4, 200, Package::kLive, SendGift},
     {"v4/live_engine_http_srv/get_gift_count", Family::kV4, 200, Package::kLive, GetGiftCount},
     {"v4/live_engine_http_srv/get_room_statistic", Family::kV4, 100, Package::kLive, GetRoomStats},
+    {"v4/live_engine_http_srv/resume_mcu_task", Family::kV4, 20, Package::kLive, ResumeMcuTask,
+     &api::v4::kMixRateLimited},
+    {"v4/group_open_http_svc/send_group_msg", Family::kV4, 200, Package::kNone, SendGroupMsg},
 };
 
 }  // namespace

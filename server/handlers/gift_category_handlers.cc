@@ -43,7 +43,7 @@ ApiReply ReadRelationRequest(const api::HandlerContext& context, const json::Val
 
 ApiReply AddGiftCategory(const api::HandlerContext& context, const json::Value& body) {
   storage::GiftCategory category;
-  Status status = domain::ReadCategoryFields(body, /*adding=*/true, &category);
+  Status status = domain::ReadCategoryFields(json::Fields(body), /*adding=*/true, &category);
   if (!status.ok()) return Refused(kV4, status);
   storage::GiftStore& gifts = *context.services.gifts;
   StatusOr<storage::GiftCategory> existing = gifts.GetCategory(context.sdkappid, category.category_id);
@@ -79,12 +79,12 @@ ApiReply EditGiftCategory(const api::HandlerContext& context, const json::Value&
   std::string category_id;
   storage::GiftCategory scratch;  // the fields are judged before the category's existence
   Status status = ReadCategoryId(body, &category_id);
-  if (status.ok()) status = domain::ReadCategoryFields(body, /*adding=*/false, &scratch);
+  if (status.ok()) status = domain::ReadCategoryFields(json::Fields(body), /*adding=*/false, &scratch);
   if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::GiftCategory> category =
       context.services.gifts->GetCategory(context.sdkappid, category_id);
   if (!category.ok()) return Failed(category.status());
-  (void)domain::ReadCategoryFields(body, /*adding=*/false, &*category);  // checked above
+  (void)domain::ReadCategoryFields(json::Fields(body), /*adding=*/false, &*category);  // checked above
   status = context.services.gifts->PutCategory(context.sdkappid, *category);
   return status.ok() ? ApiReply::Ok() : Failed(status);
 }

@@ -44,7 +44,7 @@ void WriteLanguageList(json::Writer& w, const std::vector<storage::LanguageText>
 
 ApiReply AddGift(const api::HandlerContext& context, const json::Value& body) {
   storage::Gift gift;
-  Status status = domain::ReadGiftFields(body, /*adding=*/true, &gift);
+  Status status = domain::ReadGiftFields(json::Fields(body), /*adding=*/true, &gift);
   if (!status.ok()) return Refused(kV4, status);
   gift.create_time = context.services.clock->NowSeconds();
   status = context.services.gifts->AddGift(context.sdkappid, gift);
@@ -77,12 +77,12 @@ ApiReply EditGift(const api::HandlerContext& context, const json::Value& body) {
   std::string gift_id;
   storage::Gift scratch;  // the fields are judged before the gift's existence
   Status status = ReadGiftId(body, &gift_id);
-  if (status.ok()) status = domain::ReadGiftFields(body, /*adding=*/false, &scratch);
+  if (status.ok()) status = domain::ReadGiftFields(json::Fields(body), /*adding=*/false, &scratch);
   if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::Gift> gift = context.services.gifts->GetGift(context.sdkappid, gift_id);
   if (gift.status().IsNotFound()) return Refused(kV4, Status::InvalidArgument(gift.status().message()));
   if (!gift.ok()) return StoreFailed(kV4, gift.status());
-  (void)domain::ReadGiftFields(body, /*adding=*/false, &*gift);  // cannot fail: checked above
+  (void)domain::ReadGiftFields(json::Fields(body), /*adding=*/false, &*gift);  // cannot fail: checked above
   status = context.services.gifts->PutGift(context.sdkappid, *gift);
   if (status.IsNotFound()) return Refused(kV4, Status::InvalidArgument(status.message()));
   return status.ok() ? ApiReply::Ok() : StoreFailed(kV4, status);

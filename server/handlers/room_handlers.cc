@@ -37,6 +37,19 @@ Status ReadRoomInfo(const json::Value& body, const json::Value** room_info, std:
   return domain::ReadRoomId(json::Fields(*object.value, "RoomInfo."), room_id);
 }
 
+// The room the body's RoomId names, or why not (100002, 100004, 100001).
+std::optional<ApiReply> FindRoom(const api::HandlerContext& context, const json::Value& body,
+                                 storage::RoomInfo* room) {
+  std::string room_id;
+  Status status = domain::ReadRoomId(json::Fields(body), &room_id);
+  if (!status.ok()) return Refused(kV4, status);
+  StatusOr<storage::RoomInfo> found = context.services.rooms->Get(context.sdkappid, room_id);
+  if (found.status().IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
+  if (!found.ok()) return StoreFailed(kV4, found.status());
+  *room = std::move(*found);
+  return std::nullopt;
+}
+
 }  // namespace
 
 ApiReply CreateRoom(const api::HandlerContext& context, const json::Value& body) {
@@ -122,15 +135,11 @@ ApiReply UpdateRoomInfo(const api::HandlerContext& context, const json::Value& b
 }
 
 ApiReply GetRoomInfo(const api::HandlerContext& context, const json::Value& body) {
-  std::string room_id;
-  Status status = domain::ReadRoomId(json::Fields(body), &room_id);
-  if (!status.ok()) return Refused(kV4, status);
-  StatusOr<storage::RoomInfo> room = context.services.rooms->Get(context.sdkappid, room_id);
-  if (room.status().IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
-  if (!room.ok()) return StoreFailed(kV4, room.status());
+  storage::RoomInfo room;
+  if (std::optional<ApiReply> refused = FindRoom(context, body, &room)) return std::move(*refused);
   json::Writer w(512);
   w.StartObject().Key("RoomInfo");
-  WriteRoomInfo(w, *room);
+  WriteRoomInfo(w, room);
   w.EndObject();
   return ApiReply::Ok(w.Take());
 }
@@ -158,6 +167,13 @@ ApiReply GetRoomList(const api::HandlerContext& context, const json::Value& body
   for (const storage::RoomInfo& room : page->rooms) WriteRoomListEntry(w, room);
   w.EndArray().EndObject();
   return ApiReply::Ok(w.Take());
+}
+
+ApiReply ResumeMcuTask(const api::HandlerContext& context, const json::Value& body) {
+  storage::RoomInfo room;
+  if (std::optional<ApiReply> refused = FindRoom(context, body, &room)) return std::move(*refused);
+  if (!room.is_unlimited_room_enabled) return ApiReply::Fail(api::v4::kNoMixAbility);
+  return ApiReply::Ok();
 }
 
 }  // namespace trtc::handlers

@@ -48,6 +48,22 @@ ROUTES = [
     "v4/live_engine_http_srv/send_custom_msg", "v4/live_engine_http_srv/get_room_stats",
     "v4/live_engine_http_srv/add_robot", "v4/live_engine_http_srv/get_robot",
     "v4/live_engine_http_srv/del_robot",
+    "v4/live_engine_http_srv/add_gift", "v4/live_engine_http_srv/get_gift",
+    "v4/live_engine_http_srv/edit_gift", "v4/live_engine_http_srv/del_gift",
+    "v4/live_engine_http_srv/get_gift_info_list", "v4/live_engine_http_srv/add_gift_category",
+    "v4/live_engine_http_srv/get_gift_category", "v4/live_engine_http_srv/edit_gift_category",
+    "v4/live_engine_http_srv/del_gift_category",
+    "v4/live_engine_http_srv/add_gift_category_relations",
+    "v4/live_engine_http_srv/del_gift_category_relations",
+    "v4/live_engine_http_srv/get_gift_category_relations",
+    "v4/live_engine_http_srv/set_gift_language", "v4/live_engine_http_srv/get_gift_language",
+    "v4/live_engine_http_srv/del_gift_language",
+    "v4/live_engine_http_srv/set_gift_category_language",
+    "v4/live_engine_http_srv/get_gift_category_language",
+    "v4/live_engine_http_srv/del_gift_category_language",
+    "v4/live_engine_http_srv/send_gift", "v4/live_engine_http_srv/get_gift_count",
+    "v4/live_engine_http_srv/get_room_statistic", "v4/live_engine_http_srv/resume_mcu_task",
+    "v4/group_open_http_svc/send_group_msg",
 ]
 SEPARATOR = b"\n~~\n"
 RAW = 0xff  # a route number past the last route: a raw request
@@ -166,6 +182,29 @@ def api_seeds():
         request(room + "add_robot", '{"RoomId":"s","RobotList_Account":["bot"]}'),
         request(room + "get_robot", '{"RoomId":"s"}'),
         request(room + "del_robot", '{"RoomId":"s","RobotList_Account":["bot"]}'),
+        request("GET /_emulator/state", ""),
+    ]))
+    # A gift catalogue, and gifts sent in a room.
+    seeds.append(SEPARATOR.join([
+        request(room + "add_gift", '{"GiftId":"rose","IconUrl":"i","ResourceUrl":"r","Coins":10,'
+                                   '"Level":1,"ExtensionInfo":"{}","DefaultName":"Rose","DefaultDesc":""}'),
+        request(room + "edit_gift", '{"GiftId":"rose","Coins":20}'),
+        request(room + "add_gift_category", '{"CategoryId":"hot","DefaultName":"Hot"}'),
+        request(room + "add_gift_category_relations", '{"CategoryId":"hot","GiftIdList":["rose","x"]}'),
+        request(room + "set_gift_language", '{"GiftId":"rose","Language":"en","Name":"Rose","Desc":""}'),
+        request(room + "set_gift_category_language", '{"CategoryId":"hot","Language":"zh-Hans","CategoryName":"热门"}'),
+        request(room + "get_gift_language", '{"GiftId":"rose","Language":"en"}'),
+        request(room + "get_gift_info_list", '{"Language":"zh-Hans"}'),
+        request(room + "create_room", '{"RoomInfo":{"RoomId":"g","RoomType":"Live","IsUnlimitedRoomEnabled":true}}'),
+        request(room + "send_gift", '{"RoomId":"g","GiftId":"rose","Count":2,"From_Account":"a","ReceiverList_Account":["b"]}'),
+        request(room + "get_gift_count", '{"RoomId":"g","From_Account":"b"}'),
+        request(room + "get_room_statistic", '{"RoomId":"g"}'),
+        request(room + "resume_mcu_task", '{"RoomId":"g"}'),
+        request("v4/group_open_http_svc/send_group_msg",
+                '{"GroupId":"g","Random":7,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]}'),
+        request(room + "del_gift_category_relations", '{"CategoryId":"hot","GiftIdList":["rose"]}'),
+        request(room + "del_gift_category", '{"CategoryId":"hot"}'),
+        request(room + "del_gift", '{"GiftId":"rose"}'),
         request("GET /_emulator/state", ""),
     ]))
     # Sequences: what a client does, one step after another.

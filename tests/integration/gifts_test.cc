@@ -2,11 +2,14 @@
 // success and each error at its edge, the two response styles, language fall-back,
 // relations and InvalidGiftIdList, cascades, the 1/s limit answering 100012 on a stepped
 // clock, 102001 without the package, get_gift_count arithmetic, the statistic alias.
+#include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/integration/support/emulator_test.h"
 #include "tests/integration/support/envelope_expect.h"
+#include "tests/integration/support/temp_dir.h"
 
 namespace trtc::testing {
 namespace {
@@ -200,6 +203,139 @@ TEST_F(GiftsTest, GiftsSentInARoomAddUpPerReceiverAndInTheRoomsCounters) {
   EXPECT_EQ(destroyed["Response"]["Statistic"]["TotalGiftCoins"].GetInt(), 570);
   ExpectV4(Call("v4/live_engine_http_srv/create_room", R"({"RoomInfo":{"RoomId":"r","RoomType":"Live"}})"), 0);
   EXPECT_EQ(count("host"), R"({"Sequence":0,"TotalCount":0,"TotalCoins":0,"GiftSenderCount":0})");
+}
+
+TEST_F(GiftsTest, ResumeMcuTaskNeedsARoomThatAllowsMixing) {
+  auto live = [&](const std::string& api, const std::string& body, int code) {
+    return ExpectV4(Call("v4/live_engine_http_srv/" + api, body), code);
+  };
+  live("create_room", R"({"RoomInfo":{"RoomId":"mix","RoomType":"Live"}})", 0);
+  live("resume_mcu_task", R"({"RoomId":"mix"})", 100006);
+  live("update_room_info", R"({"RoomInfo":{"RoomId":"mix","IsUnlimitedRoomEnabled":true}})", 0);
+  live("resume_mcu_task", R"({"RoomId":"mix"})", 0);
+  live("create_room", R"({"RoomInfo":{"RoomId":"mix2","RoomType":"Live","IsUnlimitedRoomEnabled":true}})", 0);
+  live("resume_mcu_task", R"({"RoomId":"mix2"})", 0);
+  live("resume_mcu_task", R"({"RoomId":"none"})", 100004);
+  live("resume_mcu_task", R"({})", 100002);
+  live("update_room_info", R"({"RoomInfo":{"RoomId":"mix","IsUnlimitedRoomEnabled":"yes"}})", 100002);
+  ExpectV4(Call("v4/live_engine_http_srv/resume_mcu_task", R"({"RoomId":"mix"})", kNoLiveApp), 100007);
+}
+
+TEST_F(GiftsTest, SendGroupMsgPostsIntoTheLiveRoomsGroupOnceEveryFiveMinutesPerRandom) {
+  ExpectV4(Call("v4/live_engine_http_srv/create_room", R"({"RoomInfo":{"RoomId":"g","RoomType":"Live"}})"), 0);
+  ExpectV4(Call("v4/live_engine_http_srv/send_text_msg",
+                R"({"RoomId":"g","Sender_Account":"a","TextContent":"first"})"),
+           0);
+  auto send = [&](const std::string& body, int code) {
+    return ExpectV4(Call("v4/group_open_http_svc/send_group_msg", body), code);
+  };
+  const std::string message =
+      R"({"GroupId":"g","From_Account":"admin2","Random":77,"MsgPriority":"Normal",)"
+      R"("MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}],)"
+      R"("SendMsgControl":["NoMsgCheck"],"ForbidCallbackControl":["ForbidBeforeSendMsgCallback"]})";
+  rapidjson::Document sent = send(message, 0);
+  EXPECT_FALSE(sent.HasMember("Response"));
+  EXPECT_EQ(sent["MsgSeq"].GetInt(), 2);  // shared with the live room's messages
+  EXPECT_STREQ(sent["MsgDropReason"].GetString(), "");
+  const int64_t first_time = sent["MsgTime"].GetInt64();
+  SetClock(299);  // the same Random within five minutes: the same message
+  rapidjson::Document again = send(message, 0);
+  EXPECT_EQ(again["MsgSeq"].GetInt(), 2);
+  EXPECT_EQ(again["MsgTime"].GetInt64(), first_time);
+  SetClock(301);
+  EXPECT_EQ(send(message, 0)["MsgSeq"].GetInt(), 3);
+  rapidjson::Document own = send(
+      R"({"GroupId":"g","Random":1,"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"x"}}]})", 0);
+  EXPECT_EQ(own["MsgSeq"].GetInt(), 4);
+  rapidjson::Document messages =
+      Control(bhttp::verb::get, "/_emulator/rooms/messages?sdkappid=1400000000&room_id=g").Json();
+  ASSERT_EQ(messages["messages"].Size(), 4u);
+  EXPECT_STREQ(messages["messages"][3]["Sender_Account"].GetString(), kAdmin);  // the caller
+  EXPECT_EQ(JsonText(messages["messages"][1]["MsgBody"]),
+            R"([{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}])");
+  EXPECT_EQ(ExpectV4(Call("v4/live_engine_http_srv/get_room_stats", R"({"RoomId":"g"})"), 0)
+                ["Response"]["TotalMsgCount"].GetInt(),
+            4);
+  // The checks: fields (10004), group (10010), a muted sender (10017).
+  for (const char* bad :
+       {R"({"Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]})",
+        R"({"GroupId":"g","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]})",
+        R"({"GroupId":"g","Random":4294967296,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]})",
+        R"({"GroupId":"g","Random":1,"MsgBody":[]})",
+        R"({"GroupId":"g","Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{}}]})",
+        R"({"GroupId":"g","Random":1,"MsgBody":[{"MsgContent":{"Text":"x"}}]})",
+        R"({"GroupId":"g","Random":1,"SendMsgControl":"NoMsgCheck","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]})"}) {
+    SCOPED_TRACE(bad);
+    send(bad, 10004);
+  }
+  send(R"({"GroupId":"nope","Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]})", 10010);
+  ExpectV4(Call("v4/live_engine_http_srv/mute_member", R"({"RoomId":"g","MemberList_Account":["loud"],"MuteTime":600})"), 0);
+  send(R"({"GroupId":"g","From_Account":"loud","Random":2,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]})", 10017);
+  // A Chat API: no live package needed.
+  ExpectV4(Call("v4/group_open_http_svc/send_group_msg",
+                R"({"GroupId":"g","Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]})",
+                kNoLiveApp),
+           10010);
+}
+
+TEST(GiftSeedTest, ACatalogueFromTheFixtureSurvivesARestartAndBadSeedsStopTheStart) {
+  TempDir dir;
+  const std::string fixture = dir.File("gifts.json");
+  std::ofstream(fixture)
+      << R"({"apps":[{"sdkappid":1400000000,"key":")" << kAppKey << R"("}],)"
+      << R"("gifts":[{"sdkappid":1400000000,"gift_id":"rose","coins":10,"default_name":"Rose",)"
+         R"("default_desc":"","icon_url":"https://img.example/r.png","resource_url":"","level":0,)"
+         R"("extension_info":"","languages":{"en":{"name":"Rose","desc":""},"zh-Hans":{"name":"玫瑰","desc":""}}},)"
+         R"({"sdkappid":1400000000,"gift_id":"car","coins":500,"default_name":"Car"}],)"
+         R"("gift_categories":[{"sdkappid":1400000000,"category_id":"hot","default_name":"Hot",)"
+         R"("default_desc":"","extension_info":"","gift_ids":["car","rose"],"languages":{"zh-Hans":{"name":"热门","desc":""}}}]})";
+  const std::vector<std::string> args = {"--db", dir.File("gifts.db"), "--fixtures", fixture,
+                                         "--rate-limits", "off"};
+  std::unique_ptr<ServerProcess> server;
+  ASSERT_TRUE(ServerProcess::Start(args, &server));
+  auto call = [&](const std::string& api, const std::string& body) {
+    return CallDefaultApp(server->port(), "v4/live_engine_http_srv/" + api, body);
+  };
+  rapidjson::Document list = ExpectV4(call("get_gift_info_list", R"({"Language":"zh-Hans"})"), 0);
+  EXPECT_EQ(list["Response"]["TotalCount"].GetInt(), 2);
+  EXPECT_EQ(JsonText(list["Response"]["CategoryList"][0]["GiftIdList"]), R"(["car","rose"])");
+  EXPECT_STREQ(list["Response"]["CategoryList"][0]["CategoryName"].GetString(), "热门");
+  ExpectV4(call("edit_gift", R"({"GiftId":"rose","Coins":99})"), 0);
+  ExpectV4(call("del_gift", R"({"GiftId":"car"})"), 0);
+  rapidjson::Document state =
+      HttpClient(server->port()).Send(bhttp::verb::get, "/_emulator/state?sdkappid=1400000000", "").Json();
+  EXPECT_EQ(JsonText(state["gift_categories"][0]["gift_ids"]), R"(["rose"])");
+  EXPECT_EQ(state["gifts"][0]["coins"].GetInt(), 99);
+  EXPECT_STREQ(state["gifts"][0]["languages"]["zh-Hans"]["name"].GetString(), "玫瑰");
+  server->Stop(SIGKILL);
+  // A restart keeps the changes and does not bring the deleted seed back.
+  ASSERT_TRUE(ServerProcess::Start(args, &server));
+  rapidjson::Document kept = ExpectV4(call("get_gift_info_list", "{}"), 0);
+  EXPECT_EQ(kept["Response"]["TotalCount"].GetInt(), 1);
+  EXPECT_EQ(kept["Response"]["GiftList"][0]["Coins"].GetInt(), 99);
+  // A reset puts the seeds back.
+  ASSERT_EQ(HttpClient(server->port()).Send(bhttp::verb::post, "/_emulator/reset", "{}").status, 200u);
+  EXPECT_EQ(ExpectV4(call("get_gift_info_list", "{}"), 0)["Response"]["TotalCount"].GetInt(), 2);
+  server->Stop(SIGTERM);
+
+  const std::string start = R"({"apps":[{"sdkappid":1400000000,"key":"k"}],)";
+  const std::pair<std::string, std::string> bad_seeds[] = {
+      {R"("gifts":[{"sdkappid":1400000000,"gift_id":"g","default_name":"G"}]})", "gifts[0].coins"},
+      {R"("gifts":[{"sdkappid":1400000000,"gift_id":")" + std::string(21, 'g') + R"(","coins":1,"default_name":"G"}]})",
+       "gifts[0].gift_id"},
+      {R"("gifts":[{"sdkappid":1400000000,"gift_id":"g","coins":1,"default_name":"G","languages":{"fr":{"name":"x"}}}]})",
+       "gifts[0].languages"},
+      {R"("gift_categories":[{"sdkappid":1400000000,"category_id":"c","default_name":"C","gift_ids":["ghost"]}]})",
+       "gift_categories[0]"},
+      {R"("gifts":[{"sdkappid":1400000001,"gift_id":"g","coins":1,"default_name":"G"}]})", "gifts[0]"},
+  };
+  for (const auto& [tail, where] : bad_seeds) {
+    SCOPED_TRACE(tail);
+    std::ofstream(dir.File("bad.json")) << start << tail;
+    ProcessResult bad = RunToExit({"--in-memory", "--port", "0", "--fixtures", dir.File("bad.json")});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find(where), std::string::npos) << bad.err;
+  }
 }
 
 }  // namespace

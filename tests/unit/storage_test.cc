@@ -127,7 +127,8 @@ TEST_F(StorageTest, SchemaHasTheExpectedTables) {
                      "SELECT group_concat(name, ',') FROM "
                      "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)"),
             "applied_seed,call_record,callback_attempt,callback_config,callback_delivery,"
-            "callback_token,chat_account,chat_profile,room,room_member,room_message,room_metadata,"
+            "callback_token,chat_account,chat_profile,gift,gift_category,gift_category_language,"
+            "gift_event,gift_language,gift_relation,room,room_member,room_message,room_metadata,"
             "room_role,room_seat,"
             "sqlite_sequence");
 }

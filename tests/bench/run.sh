@@ -6,7 +6,7 @@
 # same load against tests/bench/reference_server (the HTTP stack doing no work), plus
 # start-to-ready time and RSS idle and under load; HTTPS beside HTTP (keep-alive, and TLS
 # handshakes per second); get_record_by_filter over 10,000 call records; get_member_list and
-# send_text_msg in a room of 1,000 members; then the
+# send_text_msg in a room of 1,000 members; get_gift_info_list over 500 gifts; then the
 # state-size case: get_room_list's first page and a middle page with 10 rooms and with
 # 10,000.
 #
@@ -14,7 +14,7 @@
 # one thread pinned to CPU 1: on a 2-core machine, letting them share both cores measures
 # the scheduler more than the server (every p99 was several ms, the reference's too).
 #
-#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https|records|people]
+#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https|records|people|gifts]
 #       (default 5 seconds; a case's name runs that case alone; needs wrk, curl, node,
 #       taskset)
 set -euo pipefail
@@ -262,7 +262,44 @@ people_case() {
   done
 }
 
+# get_gift_info_list over a catalogue of 500 gifts in 10 categories, each gift and category
+# named in the 3 languages (a fixture seeds them).
+gifts_case() {
+  local r p50 p99 conns
+  awk -v key="$key" 'BEGIN {
+    app = "\"sdkappid\":1400000000"
+    langs = "\"languages\":{\"en\":{\"name\":\"N\",\"desc\":\"D\"},\"zh-Hans\":{\"name\":\"名\",\"desc\":\"述\"},\"zh-Hant\":{\"name\":\"名\",\"desc\":\"述\"}}"
+    printf "{\"apps\":[{%s,\"key\":\"%s\"}],\"gifts\":[", app, key
+    for (i = 0; i < 500; i++) {
+      printf "%s{%s,\"gift_id\":\"gift-%03d\",\"coins\":%d,\"default_name\":\"Gift %d\",", (i ? "," : ""), app, i, i + 1, i
+      printf "\"icon_url\":\"https://img.example/%03d.png\",\"resource_url\":\"https://img.example/%03d.svga\",%s}", i, i, langs
+    }
+    printf "],\"gift_categories\":["
+    for (c = 0; c < 10; c++) {
+      printf "%s{%s,\"category_id\":\"cat-%d\",\"default_name\":\"Cat %d\",%s,\"gift_ids\":[", (c ? "," : ""), app, c, c, langs
+      for (i = 0; i < 50; i++) printf "%s\"gift-%03d\"", (i ? "," : ""), c * 50 + i
+      printf "]}"
+    }
+    print "]}" }' >"$work/gifts.json"
+  start_emulator --in-memory --fixtures "$work/gifts.json"
+  local list=v4/live_engine_http_srv/get_gift_info_list
+  expect_ok "$list" '{"Language":"zh-Hans"}'
+  echo
+  echo "get_gift_info_list over 500 gifts in 10 categories, 3 languages ($(curl -s -X POST \
+    "http://127.0.0.1:$port/$list?$query" -d '{"Language":"zh-Hans"}' | wc -c) bytes a response):"
+  echo
+  row "load" "conns" "req/s" "p50" "p99"
+  row "---" "---:" "---:" "---:" "---:"
+  for conns in 1 64; do
+    read -r r p50 p99 < <(load "$conns" "http://127.0.0.1:$port/$list?$query" '{"Language":"zh-Hans"}')
+    row "get_gift_info_list zh-Hans" "$conns" "$r" "$p50" "$p99"
+  done
+  echo "   RSS after: $(rss_kb "$pid" VmRSS) kB"
+  kill -TERM "$pid"; wait "$pid"
+}
+
 case "${2:-}" in
+  gifts) gifts_case; exit 0 ;;
   people) people_case; exit 0 ;;
   state-size) state_size_case; exit 0 ;;
   https) https_case; exit 0 ;;
@@ -338,6 +375,7 @@ kill -TERM "$pid" "$ref"; wait "$pid" "$ref" 2>/dev/null || true
 https_case
 records_case
 people_case
+gifts_case
 state_size_case
 echo
 cat "$work/rss"

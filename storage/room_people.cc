@@ -249,6 +249,13 @@ StatusOr<int64_t> RoomPeople::AddMessage(RoomMessage message) {
                       .Bind(message.cloud_custom_data)
                       .BindOptional(message.random)
                       .Run();
+  if (status.ok() && *seq > kMessagesKept) {
+    status = Query(db_, "DELETE FROM room_message WHERE sdkappid = ? AND room_id = ? AND msg_seq <= ?")
+                 .Bind(sdkappid_)
+                 .Bind(room_id_)
+                 .Bind(*seq - kMessagesKept)
+                 .Run();
+  }
   if (!status.ok()) return status;
   return seq;
 }

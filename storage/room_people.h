@@ -92,6 +92,9 @@ class RoomPeople {
   Status SetOwner(std::string_view account);
   StatusOr<RoomCounters> Counters();
   Status AddViewers(int64_t count);
+  // The newest messages of a room kept for GET /_emulator/rooms/messages (older ones are
+  // dropped as new ones come; MsgSeq and TotalMsgCount go on counting).
+  static constexpr int64_t kMessagesKept = 10000;
   // Stores a message under the room's next MsgSeq (1 for the first) and counts it.
   StatusOr<int64_t> AddMessage(RoomMessage message);
   StatusOr<std::vector<RoomMessage>> Messages();

@@ -108,6 +108,20 @@ TEST_F(RoomPeopleTest, SeatsMessagesAndCountersGoWithTheRoom) {
                      }).IsNotFound());
 }
 
+TEST_F(RoomPeopleTest, ARoomKeepsItsNewestMessagesAndCountsThemAll) {
+  Change([](RoomPeople& people) {
+    for (int64_t i = 0; i < RoomPeople::kMessagesKept + 5; ++i) {
+      StatusOr<int64_t> seq = people.AddMessage({0, 10, "a", "[]", ""});
+      EXPECT_TRUE(seq.ok());
+    }
+    StatusOr<std::vector<storage::RoomMessage>> kept = people.Messages();
+    EXPECT_EQ(kept->size(), static_cast<size_t>(RoomPeople::kMessagesKept));
+    EXPECT_EQ(kept->front().msg_seq, 6);
+    EXPECT_EQ(people.Counters()->total_msg_count, RoomPeople::kMessagesKept + 5);
+    return Status::Ok();
+  });
+}
+
 TEST_F(RoomPeopleTest, AFailedChangeWritesNothing) {
   Status status = rooms_->ChangePeople(kApp, "r", [](const RoomInfo&, RoomPeople& people) {
     EXPECT_TRUE(people.AddMember("a", false).ok());

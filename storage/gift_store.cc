@@ -1,5 +1,8 @@
 #include "storage/gift_store.h"
 
+#include <mutex>
+#include <unordered_map>
+
 namespace trtc::storage {
 namespace {
 
@@ -43,8 +46,51 @@ const char* LanguageSql(LanguageOf of, const char* gift_sql, const char* categor
 
 }  // namespace
 
+struct GiftStore::Cache {
+  // A bound for --auth off, where any SDKAppID may be asked for: past it, start afresh.
+  static constexpr size_t kMaxEntries = 1024;
+  std::mutex mu;
+  std::unordered_map<uint32_t, std::shared_ptr<const Catalogue>> entries;
+  uint64_t generation = 0;  // bumped by every Forget(): a read older than it is not kept
+};
+
+GiftStore::GiftStore(Database* db) : db_(db), cache_(std::make_unique<Cache>()) {}
+GiftStore::~GiftStore() = default;
+
+void GiftStore::Forget(std::optional<uint32_t> sdkappid) {
+  std::lock_guard<std::mutex> lock(cache_->mu);
+  ++cache_->generation;
+  if (sdkappid) {
+    cache_->entries.erase(*sdkappid);
+  } else {
+    cache_->entries.clear();
+  }
+}
+
+StatusOr<std::shared_ptr<const GiftStore::Catalogue>> GiftStore::ReadCatalogue(uint32_t sdkappid) {
+  uint64_t generation = 0;
+  {
+    std::lock_guard<std::mutex> lock(cache_->mu);
+    if (auto found = cache_->entries.find(sdkappid); found != cache_->entries.end()) {
+      return found->second;
+    }
+    generation = cache_->generation;
+  }
+  StatusOr<Catalogue> read = ReadCatalogueFromDatabase(sdkappid);
+  if (!read.ok()) return read.status();
+  auto catalogue = std::make_shared<const Catalogue>(std::move(*read));
+  std::lock_guard<std::mutex> lock(cache_->mu);
+  // A write since the read began may have changed what was read: answer it, do not keep it.
+  if (cache_->generation == generation) {
+    if (cache_->entries.size() >= Cache::kMaxEntries) cache_->entries.clear();
+    cache_->entries[sdkappid] = catalogue;
+  }
+  return catalogue;
+}
+
 Status GiftStore::AddGift(uint32_t sdkappid, const Gift& gift) {
   return db_->Transaction([&]() -> Status {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     StatusOr<bool> added =
         Query(db_, "INSERT INTO gift (sdkappid, " GIFT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                    "ON CONFLICT (sdkappid, gift_id) DO NOTHING RETURNING 1")
@@ -70,6 +116,7 @@ StatusOr<Gift> GiftStore::GetGift(uint32_t sdkappid, std::string_view gift_id) {
 
 Status GiftStore::PutGift(uint32_t sdkappid, const Gift& gift) {
   return db_->Transaction([&] {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     return Query(db_,
                  "UPDATE gift SET icon_url = ?, resource_url = ?, coins = ?, level = ?, "
                  "extension_info = ?, default_name = ?, default_desc = ? "
@@ -83,6 +130,7 @@ Status GiftStore::PutGift(uint32_t sdkappid, const Gift& gift) {
 
 Status GiftStore::DeleteGift(uint32_t sdkappid, std::string_view gift_id) {
   return db_->Transaction([&] {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     // Language rows and relations go with it (ON DELETE CASCADE); past events stay.
     return Query(db_, "DELETE FROM gift WHERE sdkappid = ? AND gift_id = ?")
         .Bind(sdkappid).Bind(gift_id).Run();
@@ -98,6 +146,7 @@ StatusOr<std::vector<Gift>> GiftStore::Gifts(uint32_t sdkappid) {
 
 Status GiftStore::AddCategory(uint32_t sdkappid, const GiftCategory& category) {
   return db_->Transaction([&]() -> Status {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     StatusOr<bool> added =
         Query(db_, "INSERT INTO gift_category (sdkappid, " CATEGORY_COLUMNS ", seq) "
                    "SELECT ?1, ?2, ?3, ?4, ?5, COALESCE(MAX(seq), 0) + 1 FROM gift_category "
@@ -123,6 +172,7 @@ StatusOr<GiftCategory> GiftStore::GetCategory(uint32_t sdkappid, std::string_vie
 
 Status GiftStore::PutCategory(uint32_t sdkappid, const GiftCategory& category) {
   return db_->Transaction([&] {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     return Query(db_,
                  "UPDATE gift_category SET extension_info = ?, default_name = ?, default_desc = ? "
                  "WHERE sdkappid = ? AND category_id = ? RETURNING 1")
@@ -134,6 +184,7 @@ Status GiftStore::PutCategory(uint32_t sdkappid, const GiftCategory& category) {
 
 Status GiftStore::DeleteCategory(uint32_t sdkappid, std::string_view category_id) {
   return db_->Transaction([&] {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     return Query(db_, "DELETE FROM gift_category WHERE sdkappid = ? AND category_id = ?")
         .Bind(sdkappid).Bind(category_id).Run();
   });
@@ -158,6 +209,7 @@ StatusOr<int64_t> GiftStore::CategoryCount(uint32_t sdkappid) {
 Status GiftStore::AddRelations(uint32_t sdkappid, std::string_view category_id,
                                const std::vector<std::string>& gift_ids) {
   return db_->Transaction([&]() -> Status {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     for (const std::string& gift_id : gift_ids) {
       Status status =
           Query(db_, "INSERT INTO gift_relation (sdkappid, category_id, gift_id, seq) "
@@ -175,6 +227,7 @@ Status GiftStore::AddRelations(uint32_t sdkappid, std::string_view category_id,
 Status GiftStore::DeleteRelations(uint32_t sdkappid, std::string_view category_id,
                                   const std::vector<std::string>& gift_ids) {
   return db_->Transaction([&]() -> Status {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     for (const std::string& gift_id : gift_ids) {
       Status status = Query(db_, "DELETE FROM gift_relation WHERE sdkappid = ? AND category_id = ? "
                                  "AND gift_id = ?")
@@ -216,6 +269,7 @@ StatusOr<std::optional<LanguageText>> GiftStore::GetLanguage(LanguageOf of, uint
 Status GiftStore::PutLanguage(LanguageOf of, uint32_t sdkappid, std::string_view id,
                               const LanguageText& text) {
   return db_->Transaction([&] {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     return Query(db_, LanguageSql(of,
                                   "INSERT INTO gift_language (sdkappid, gift_id, language, name, description) "
                                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sdkappid, gift_id, language) "
@@ -232,6 +286,7 @@ Status GiftStore::PutLanguage(LanguageOf of, uint32_t sdkappid, std::string_view
 Status GiftStore::DeleteLanguage(LanguageOf of, uint32_t sdkappid, std::string_view id,
                                  std::string_view language) {
   return db_->Transaction([&] {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     return Query(db_, LanguageSql(of,
                                   "DELETE FROM gift_language WHERE sdkappid = ? AND gift_id = ? "
                                   "AND language = ?",
@@ -256,7 +311,7 @@ StatusOr<std::vector<LanguageText>> GiftStore::Languages(LanguageOf of, uint32_t
   });
 }
 
-StatusOr<GiftStore::Catalogue> GiftStore::ReadCatalogue(uint32_t sdkappid) {
+StatusOr<GiftStore::Catalogue> GiftStore::ReadCatalogueFromDatabase(uint32_t sdkappid) {
   return db_->WithLock([&]() -> StatusOr<Catalogue> {
     Catalogue catalogue;
     {
@@ -357,6 +412,7 @@ StatusOr<GiftCount> GiftStore::CountFor(uint32_t sdkappid, std::string_view room
 
 Status GiftStore::DeleteApp(uint32_t sdkappid) {
   return db_->Transaction([&]() -> Status {
+    Forget(sdkappid);  // inside the write: no reader sees the old entry after it
     Status status = Query(db_, "DELETE FROM gift_category WHERE sdkappid = ?").Bind(sdkappid).Run();
     if (status.ok()) status = Query(db_, "DELETE FROM gift WHERE sdkappid = ?").Bind(sdkappid).Run();
     return status;
@@ -365,6 +421,7 @@ Status GiftStore::DeleteApp(uint32_t sdkappid) {
 
 Status GiftStore::DeleteAll() {
   return db_->Transaction([&]() -> Status {
+    Forget(std::nullopt);  // inside the write: no reader sees the old entry after it
     Status status = Query(db_, "DELETE FROM gift_category").Run();
     if (status.ok()) status = Query(db_, "DELETE FROM gift").Run();
     return status;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,7 +58,8 @@ enum class LanguageOf { kGift, kCategory };
 
 class GiftStore {
  public:
-  explicit GiftStore(Database* db) : db_(db) {}
+  explicit GiftStore(Database* db);
+  ~GiftStore();
 
   // kAlreadyExists when the id is taken.
   Status AddGift(uint32_t sdkappid, const Gift& gift);
@@ -102,7 +104,9 @@ class GiftStore {
     std::map<std::string, std::vector<LanguageText>, std::less<>> category_languages;  // by id
     std::map<std::string, std::vector<std::string>, std::less<>> relations;  // category -> gifts
   };
-  StatusOr<Catalogue> ReadCatalogue(uint32_t sdkappid);
+  // Served from a read-through cache that every catalogue write drops (the configuration
+  // APIs allow one call a second; get_gift_info_list 200): the answer is shared, not copied.
+  StatusOr<std::shared_ptr<const Catalogue>> ReadCatalogue(uint32_t sdkappid);
 
   // Records `count` of `gift` (at `coins` each) from `sender` to each receiver in the room,
   // and adds them to the room's counters (gifts, coins, distinct senders). The room must
@@ -117,7 +121,13 @@ class GiftStore {
   Status DeleteAll();
 
  private:
+  struct Cache;
+  // Drops the cached catalogue of one app (all apps when empty); called inside each write.
+  void Forget(std::optional<uint32_t> sdkappid);
+  StatusOr<Catalogue> ReadCatalogueFromDatabase(uint32_t sdkappid);
+
   Database* db_;
+  std::unique_ptr<Cache> cache_;
 };
 
 }  // namespace trtc::storage

@@ -431,9 +431,10 @@ http::Response ControlPlane::State(const ControlRequest& request) {
   for (const storage::CallRecord& record : *records) domain::WriteV4Record(w, record);
   w.EndArray();
   // The gift catalogue in its fixture seeds' shapes.
-  StatusOr<storage::GiftStore::Catalogue> catalogue = context_.gifts.ReadCatalogue(*sdkappid);
+  StatusOr<std::shared_ptr<const storage::GiftStore::Catalogue>> catalogue =
+      context_.gifts.ReadCatalogue(*sdkappid);
   if (!catalogue.ok()) return ErrorResponse(500, catalogue.status().message());
-  WriteCatalogue(w, *catalogue);
+  WriteCatalogue(w, **catalogue);
   // The imported Chat accounts, by UserID.
   StatusOr<std::vector<std::string>> accounts = context_.accounts.List(*sdkappid);
   if (!accounts.ok()) return ErrorResponse(500, accounts.status().message());

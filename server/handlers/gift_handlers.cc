@@ -101,9 +101,10 @@ ApiReply GetGiftInfoList(const api::HandlerContext& context, const json::Value& 
   std::optional<std::string_view> language;
   Status status = json::Fields(body).Optional("Language", &language);
   if (!status.ok()) return Refused(kV4, status);
-  StatusOr<storage::GiftStore::Catalogue> catalogue =
+  StatusOr<std::shared_ptr<const storage::GiftStore::Catalogue>> read =
       context.services.gifts->ReadCatalogue(context.sdkappid);
-  if (!catalogue.ok()) return StoreFailed(kV4, catalogue.status());
+  if (!read.ok()) return StoreFailed(kV4, read.status());
+  const storage::GiftStore::Catalogue* catalogue = read->get();
   const std::string_view wanted = language.value_or("");
   static const std::vector<storage::LanguageText> kNone;
   auto rows_of = [](const auto& by_id, std::string_view id) -> const std::vector<storage::LanguageText>& {

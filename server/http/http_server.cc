@@ -123,6 +123,10 @@ void HttpServer::Accept(Listener& listener) {
       });
       return;
     }
+    // A response is written whole: Nagle would hold a large one's last segment until the
+    // client's delayed ACK (tens of ms at one connection).
+    beast::error_code no_delay_error;
+    socket.set_option(asio::ip::tcp::no_delay(true), no_delay_error);
     const size_t open = shared_.connections.fetch_add(1, std::memory_order_relaxed);
     if (open >= shared_.limits.max_connections) {
       shared_.connections.fetch_sub(1, std::memory_order_relaxed);

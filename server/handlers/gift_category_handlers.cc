@@ -20,14 +20,6 @@ Status ReadCategoryId(const json::Value& body, std::string* category_id) {
   return status.ok() ? domain::CheckGiftId(*category_id, "CategoryId") : status;
 }
 
-// An unknown id is a bad parameter (100002), like every other failure of the family.
-ApiReply Failed(const Status& status) {
-  if (status.IsNotFound() || status.IsAlreadyExists()) {
-    return Refused(kV4, Status::InvalidArgument(status.message()));
-  }
-  return StoreFailed(kV4, status);
-}
-
 // CategoryId and GiftIdList of the relation APIs, and that the category exists.
 ApiReply ReadRelationRequest(const api::HandlerContext& context, const json::Value& body,
                              std::string* category_id, std::vector<std::string>* gift_ids) {
@@ -36,7 +28,7 @@ ApiReply ReadRelationRequest(const api::HandlerContext& context, const json::Val
   if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::GiftCategory> category =
       context.services.gifts->GetCategory(context.sdkappid, *category_id);
-  return category.ok() ? ApiReply::Ok() : Failed(category.status());
+  return category.ok() ? ApiReply::Ok() : GiftStoreFailed(category.status());
 }
 
 }  // namespace
@@ -47,7 +39,7 @@ ApiReply AddGiftCategory(const api::HandlerContext& context, const json::Value& 
   if (!status.ok()) return Refused(kV4, status);
   storage::GiftStore& gifts = *context.services.gifts;
   StatusOr<storage::GiftCategory> existing = gifts.GetCategory(context.sdkappid, category.category_id);
-  if (existing.ok()) return Failed(Status::AlreadyExists("gift category \"" + category.category_id + "\" already exists"));
+  if (existing.ok()) return GiftStoreFailed(Status::AlreadyExists("gift category \"" + category.category_id + "\" already exists"));
   if (!existing.status().IsNotFound()) return StoreFailed(kV4, existing.status());
   StatusOr<int64_t> count = gifts.CategoryCount(context.sdkappid);
   if (!count.ok()) return StoreFailed(kV4, count.status());
@@ -55,7 +47,7 @@ ApiReply AddGiftCategory(const api::HandlerContext& context, const json::Value& 
     return Refused(kV4, Status::InvalidArgument("an app has at most 10 gift categories"));
   }
   status = gifts.AddCategory(context.sdkappid, category);
-  return status.ok() ? ApiReply::Ok() : Failed(status);
+  return status.ok() ? ApiReply::Ok() : GiftStoreFailed(status);
 }
 
 ApiReply GetGiftCategory(const api::HandlerContext& context, const json::Value& body) {
@@ -64,7 +56,7 @@ ApiReply GetGiftCategory(const api::HandlerContext& context, const json::Value& 
   if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::GiftCategory> category =
       context.services.gifts->GetCategory(context.sdkappid, category_id);
-  if (!category.ok()) return Failed(category.status());
+  if (!category.ok()) return GiftStoreFailed(category.status());
   json::Writer w;
   w.StartObject().Key("GiftCategoryInfo").StartObject()
       .Key("CategoryId").String(category->category_id)
@@ -83,10 +75,10 @@ ApiReply EditGiftCategory(const api::HandlerContext& context, const json::Value&
   if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::GiftCategory> category =
       context.services.gifts->GetCategory(context.sdkappid, category_id);
-  if (!category.ok()) return Failed(category.status());
+  if (!category.ok()) return GiftStoreFailed(category.status());
   (void)domain::ReadCategoryFields(json::Fields(body), /*adding=*/false, &*category);  // checked above
   status = context.services.gifts->PutCategory(context.sdkappid, *category);
-  return status.ok() ? ApiReply::Ok() : Failed(status);
+  return status.ok() ? ApiReply::Ok() : GiftStoreFailed(status);
 }
 
 ApiReply DelGiftCategory(const api::HandlerContext& context, const json::Value& body) {
@@ -134,7 +126,7 @@ ApiReply GetGiftCategoryRelations(const api::HandlerContext& context, const json
   if (!status.ok()) return Refused(kV4, status);
   storage::GiftStore& gifts = *context.services.gifts;
   StatusOr<storage::GiftCategory> category = gifts.GetCategory(context.sdkappid, category_id);
-  if (!category.ok()) return Failed(category.status());
+  if (!category.ok()) return GiftStoreFailed(category.status());
   StatusOr<std::vector<std::string>> related = gifts.Relations(context.sdkappid, category_id);
   if (!related.ok()) return StoreFailed(kV4, related.status());
   json::Writer w;

@@ -7,6 +7,7 @@
 #include "server/domain/gift_rules.h"
 #include "server/domain/room_people_rules.h"
 #include "server/domain/room_rules.h"
+#include "server/handlers/gift_handlers.h"
 #include "server/handlers/replies.h"
 #include "storage/gift_store.h"
 
@@ -43,8 +44,7 @@ ApiReply SendGift(const api::HandlerContext& context, const json::Value& body) {
   if (!status.ok()) return Refused(kV4, status);
   storage::GiftStore& gifts = *context.services.gifts;
   StatusOr<storage::Gift> gift = gifts.GetGift(context.sdkappid, gift_id);
-  if (gift.status().IsNotFound()) return Refused(kV4, Status::InvalidArgument(gift.status().message()));
-  if (!gift.ok()) return StoreFailed(kV4, gift.status());
+  if (!gift.ok()) return GiftStoreFailed(gift.status());
   status = gifts.SendGift(context.sdkappid, room_id, *gift, count, sender, receivers);
   if (status.IsNotFound()) return ApiReply::Fail(api::v4::kRoomNotFound);
   return status.ok() ? ApiReply::Ok() : StoreFailed(kV4, status);

@@ -42,14 +42,20 @@ void WriteLanguageList(json::Writer& w, const std::vector<storage::LanguageText>
 
 }  // namespace
 
+ApiReply GiftStoreFailed(const Status& status) {
+  if (status.IsNotFound() || status.IsAlreadyExists()) {
+    return Refused(kV4, Status::InvalidArgument(status.message()));
+  }
+  return StoreFailed(kV4, status);
+}
+
 ApiReply AddGift(const api::HandlerContext& context, const json::Value& body) {
   storage::Gift gift;
   Status status = domain::ReadGiftFields(json::Fields(body), /*adding=*/true, &gift);
   if (!status.ok()) return Refused(kV4, status);
   gift.create_time = context.services.clock->NowSeconds();
   status = context.services.gifts->AddGift(context.sdkappid, gift);
-  if (status.IsAlreadyExists()) return Refused(kV4, Status::InvalidArgument(status.message()));
-  return status.ok() ? ApiReply::Ok() : StoreFailed(kV4, status);
+  return status.ok() ? ApiReply::Ok() : GiftStoreFailed(status);
 }
 
 ApiReply GetGift(const api::HandlerContext& context, const json::Value& body) {
@@ -57,8 +63,7 @@ ApiReply GetGift(const api::HandlerContext& context, const json::Value& body) {
   Status status = ReadGiftId(body, &gift_id);
   if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::Gift> gift = context.services.gifts->GetGift(context.sdkappid, gift_id);
-  if (gift.status().IsNotFound()) return Refused(kV4, Status::InvalidArgument(gift.status().message()));
-  if (!gift.ok()) return StoreFailed(kV4, gift.status());
+  if (!gift.ok()) return GiftStoreFailed(gift.status());
   json::Writer w;
   w.StartObject().Key("GiftInfo").StartObject()
       .Key("GiftId").String(gift->gift_id)
@@ -80,12 +85,10 @@ ApiReply EditGift(const api::HandlerContext& context, const json::Value& body) {
   if (status.ok()) status = domain::ReadGiftFields(json::Fields(body), /*adding=*/false, &scratch);
   if (!status.ok()) return Refused(kV4, status);
   StatusOr<storage::Gift> gift = context.services.gifts->GetGift(context.sdkappid, gift_id);
-  if (gift.status().IsNotFound()) return Refused(kV4, Status::InvalidArgument(gift.status().message()));
-  if (!gift.ok()) return StoreFailed(kV4, gift.status());
+  if (!gift.ok()) return GiftStoreFailed(gift.status());
   (void)domain::ReadGiftFields(json::Fields(body), /*adding=*/false, &*gift);  // cannot fail: checked above
   status = context.services.gifts->PutGift(context.sdkappid, *gift);
-  if (status.IsNotFound()) return Refused(kV4, Status::InvalidArgument(status.message()));
-  return status.ok() ? ApiReply::Ok() : StoreFailed(kV4, status);
+  return status.ok() ? ApiReply::Ok() : GiftStoreFailed(status);
 }
 
 ApiReply DelGift(const api::HandlerContext& context, const json::Value& body) {

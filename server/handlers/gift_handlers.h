@@ -6,8 +6,13 @@
 
 #include "server/api/endpoint_table.h"
 #include "server/common/json.h"
+#include "server/common/status.h"
 
 namespace trtc::handlers {
+
+// A gift store's failure as the family answers it: an unknown id, or an id taken on add,
+// is a bad parameter (100002, naming it); anything else a storage failure (100001).
+api::ApiReply GiftStoreFailed(const Status& status);
 
 api::ApiReply AddGift(const api::HandlerContext& context, const json::Value& body);
 api::ApiReply GetGift(const api::HandlerContext& context, const json::Value& body);

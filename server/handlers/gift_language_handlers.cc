@@ -49,8 +49,7 @@ ApiReply CheckExists(const api::HandlerContext& context, const LanguageKind& kin
   const Status exists = kind.of == LanguageOf::kGift
                             ? gifts.GetGift(context.sdkappid, id).status()
                             : gifts.GetCategory(context.sdkappid, id).status();
-  if (exists.IsNotFound()) return Refused(kV4, Status::InvalidArgument(exists.message()));
-  return exists.ok() ? ApiReply::Ok() : StoreFailed(kV4, exists);
+  return exists.ok() ? ApiReply::Ok() : GiftStoreFailed(exists);
 }
 
 // Reads the id and Language, and checks that the gift or category exists.

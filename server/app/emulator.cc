@@ -31,13 +31,28 @@
 namespace trtc::app {
 namespace {
 
-// Sends /_emulator/* to the control plane and everything else to the REST APIs.
+// Whether a GET / comes from a browser (its Accept names HTML), which goes to the dashboard.
+bool IsBrowserRoot(const http::RequestHead& head) {
+  return head.method == boost::beast::http::verb::get && head.target == "/" &&
+         head.accept.find("text/html") != std::string_view::npos;
+}
+
+// Sends /_emulator/* to the control plane and everything else to the REST APIs; a
+// browser's GET / is redirected to the dashboard.
 class TopLevelRouter final : public http::RequestHandler {
  public:
   TopLevelRouter(http::RequestHandler& control, http::RequestHandler& api)
       : control_(control), api_(api) {}
   std::unique_ptr<http::Exchange> Begin(const http::RequestHead& head) override {
     const bool control = head.target.starts_with("/_emulator/") || head.target == "/_emulator";
+    if (!control && IsBrowserRoot(head)) {
+      http::Response redirect;
+      redirect.status = 302;
+      redirect.location = "/_emulator/ui";
+      redirect.content_type = "text/plain; charset=utf-8";
+      redirect.body = "The dashboard is at /_emulator/ui\n";
+      return std::make_unique<http::FixedExchange>(std::move(redirect));
+    }
     return (control ? control_ : api_).Begin(head);
   }
 
@@ -242,6 +257,8 @@ struct Emulator::Parts {
   std::unique_ptr<storage::SeedLedger> ledger;
   std::unique_ptr<storage::CallbackOutbox> outbox;
   std::unique_ptr<http::ssl::context> callback_tls;  // https:// callbacks: trusted CAs, verify
+  // Before the dispatcher and the journal, which publish to it, so it outlives them.
+  std::unique_ptr<control::EventFeed> events;
   // After the stores and the context it uses, so it stops (and its thread ends) before they go.
   std::unique_ptr<callbacks::CallbackDispatcher> callback_dispatcher;
   std::unique_ptr<callbacks::CallSimulator> calls;
@@ -338,6 +355,8 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
   delivery.timeout = std::chrono::milliseconds(options.callback_timeout_ms);
   delivery.retry_unit = std::chrono::milliseconds(options.callback_retry_unit_ms);
   delivery.send = options.send_callbacks;
+  parts->events = std::make_unique<control::EventFeed>();
+  delivery.observer = parts->events.get();
   parts->callback_dispatcher = std::make_unique<callbacks::CallbackDispatcher>(
       *parts->outbox, *parts->callback_configs, parts->clock, delivery, *parts->callback_tls);
   // Deliveries a previous run left pending carry on where they stopped.
@@ -368,12 +387,12 @@ Status Emulator::Create(const Options& options, std::unique_ptr<Emulator>* out) 
     parts->rate_limiter = std::make_unique<limits::RateLimiter>(endpoints, parts->apps, parts->clock);
     parts->api->AddHook(parts->rate_limiter.get());
   }
-  parts->journal = std::make_unique<control::RequestJournal>(parts->clock);
+  parts->journal = std::make_unique<control::RequestJournal>(parts->clock, parts->events.get());
   parts->api->AddHook(parts->journal.get());
   Parts* raw = parts.get();
   parts->server_tls = std::make_unique<tls::ServerIdentity>(ServerTlsOptionsOf(options));
   parts->control = std::make_unique<control::ControlPlane>(control::ControlContext{
-      parts->clock, parts->apps, *parts->journal, *parts->faults, *parts->callback_configs,
+      parts->clock, parts->apps, *parts->journal, *parts->events, *parts->faults, *parts->callback_configs,
       *parts->accounts, *parts->gifts, *parts->rooms, *parts->call_records, *parts->outbox, *parts->calls,
       parts->services, *parts->server_tls,
       [raw](std::optional<uint32_t> sdkappid) { return Reset(*raw, sdkappid); }});

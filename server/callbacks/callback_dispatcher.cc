@@ -77,6 +77,7 @@ CallbackDispatcher::~CallbackDispatcher() {
 void CallbackDispatcher::Deliver(std::vector<storage::CallbackDelivery> deliveries) {
   auto jobs = std::make_shared<std::vector<std::shared_ptr<Job>>>();
   for (storage::CallbackDelivery& delivery : deliveries) {
+    if (settings_.observer) settings_.observer->DeliveryChanged(delivery);
     jobs->push_back(std::make_shared<Job>(Job{std::move(delivery), /*retries=*/true}));
   }
   boost::asio::post(io_, [this, jobs] {
@@ -150,7 +151,9 @@ void CallbackDispatcher::Attempt(std::shared_ptr<Job> job, std::function<void()>
                                               result.latency_ms, std::move(result.error)};
              Status status = outbox_.RecordAttempt(delivery.id, attempt, state);
              delivery.attempts.push_back(std::move(attempt));
+             delivery.state = state;
              const bool gone = status.IsNotFound();
+             if (!gone && settings_.observer) settings_.observer->DeliveryChanged(delivery);
              if (!status.ok() && !gone) {
                LogError("recording callback delivery " + std::to_string(delivery.id) + ": " +
                         status.message());

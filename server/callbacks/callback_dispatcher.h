@@ -38,12 +38,22 @@ class context;
 
 namespace trtc::callbacks {
 
+// Told of every delivery handed to the dispatcher and of every attempt's end, with the
+// delivery as it then is (the dashboard's live outbox). Called on the caller's thread or
+// the dispatcher's; it must not block.
+class DeliveryObserver {
+ public:
+  virtual ~DeliveryObserver() = default;
+  virtual void DeliveryChanged(const storage::CallbackDelivery& delivery) = 0;
+};
+
 struct DispatcherSettings {
   std::chrono::milliseconds timeout{2000};     // per attempt, the documented 2 s
   std::chrono::milliseconds retry_unit{1000};  // the v1 schedule's unit
   // false: deliveries are recorded and stay pending, nothing goes on the network (the
   // request fuzzer, whose inputs may name any host).
   bool send = true;
+  DeliveryObserver* observer = nullptr;  // may be null; must outlive the dispatcher
 };
 
 // Whether an attempt's answer counts as delivered for its family.

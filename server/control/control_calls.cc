@@ -8,6 +8,7 @@
 #include "server/common/json.h"
 #include "server/control/control_plane.h"
 #include "server/control/control_response.h"
+#include "server/control/delivery_json.h"
 
 namespace trtc::control {
 namespace {
@@ -89,54 +90,6 @@ Status ParseCall(std::string_view text, const api::AppRegistry& apps, SimulatedC
   return Status::Ok();
 }
 
-const char* StateName(storage::DeliveryState state) {
-  switch (state) {
-    case storage::DeliveryState::kPending: return "pending";
-    case storage::DeliveryState::kDelivered: return "delivered";
-    case storage::DeliveryState::kFailed: return "failed";
-  }
-  return "pending";
-}
-
-// The outbox's name of a family: "v4" and "v1" for the two TUICallKit families (as
-// before LiveKit), then "live" and "room".
-const char* FamilyName(storage::CallbackFamily family) {
-  switch (family) {
-    case storage::CallbackFamily::kCallConfig: return "v4";
-    case storage::CallbackFamily::kCallkit: return "v1";
-    case storage::CallbackFamily::kLive: return "live";
-    case storage::CallbackFamily::kRoom: return "room";
-  }
-  return "v4";
-}
-
-void WriteDelivery(json::Writer& w, const storage::CallbackDelivery& delivery) {
-  w.StartObject().Key("id").String(std::to_string(delivery.id));
-  // A delivery is about a call or about a room, and names only that.
-  if (delivery.room_id.empty()) {
-    w.Key("call_id").String(delivery.call_id);
-  } else {
-    w.Key("room_id").String(delivery.room_id);
-  }
-  w.Key("sdkappid").Uint(delivery.sdkappid)
-      .Key("family").String(FamilyName(delivery.family))
-      .Key("url").String(delivery.url)
-      .Key("command").String(delivery.command)
-      // The body is JSON the emulator wrote itself: embedded as an object, not a string.
-      .Key("body").Raw(delivery.body)
-      .Key("created_ms").Int(delivery.created_ms)
-      .Key("attempts").StartArray();
-  for (const storage::DeliveryAttempt& attempt : delivery.attempts) {
-    w.StartObject()
-        .Key("at").Int(attempt.at_ms)
-        .Key("http_status").Int(attempt.http_status)
-        .Key("reply").String(attempt.reply)
-        .Key("latency_ms").Int(attempt.latency_ms)
-        .Key("error").String(attempt.error)
-        .EndObject();
-  }
-  w.EndArray().Key("state").String(StateName(delivery.state)).EndObject();
-}
 
 }  // namespace
 

@@ -188,6 +188,11 @@ const ControlPlane::RouteRow ControlPlane::kRoutes[] = {
     {bhttp::verb::post, "_emulator/callbacks/{id}/replay", &ControlPlane::ReplayCallback},
     {bhttp::verb::post, "_emulator/rooms/members", &ControlPlane::RoomMembers},
     {bhttp::verb::get, "_emulator/rooms/messages", &ControlPlane::RoomMessages},
+    {bhttp::verb::get, "_emulator/apps", &ControlPlane::Apps},
+    {bhttp::verb::get, "_emulator/events", &ControlPlane::Events},
+    {bhttp::verb::get, "_emulator/ui", &ControlPlane::UiIndex},
+    {bhttp::verb::get, "_emulator/ui/", &ControlPlane::UiIndex},
+    {bhttp::verb::get, "_emulator/ui/{id}", &ControlPlane::UiFile},
 };
 
 ControlPlane::ControlPlane(ControlContext context)

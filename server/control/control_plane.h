@@ -13,6 +13,7 @@
 #include "server/api/endpoint_table.h"
 #include "server/callbacks/call_simulator.h"
 #include "server/common/clock.h"
+#include "server/control/event_feed.h"
 #include "server/control/fault_injector.h"
 #include "server/control/request_journal.h"
 #include "server/http/request_handler.h"
@@ -31,6 +32,7 @@ struct ControlContext {
   SystemClock& clock;
   const api::AppRegistry& apps;
   RequestJournal& journal;
+  EventFeed& events;  // GET /_emulator/events
   FaultInjector& faults;
   storage::CallbackConfigStore& callback_configs;
   storage::AccountStore& accounts;
@@ -83,6 +85,11 @@ class ControlPlane final : public http::RequestHandler {
   // The audience and messages of live rooms (control_rooms.cc).
   http::Response RoomMembers(const ControlRequest& request);
   http::Response RoomMessages(const ControlRequest& request);
+  // The dashboard: its files, the apps, the event stream (control_dashboard.cc).
+  http::Response UiIndex(const ControlRequest& request);
+  http::Response UiFile(const ControlRequest& request);
+  http::Response Apps(const ControlRequest& request);
+  http::Response Events(const ControlRequest& request);
 
   struct RouteRow;
   static const RouteRow kRoutes[];

@@ -25,6 +25,7 @@ void RequestJournal::Completed(const api::CallInfo& call, std::string_view reque
   std::lock_guard<std::mutex> lock(mu_);
   entry.seq = next_seq_++;
   entries_.push_back(std::move(entry));
+  if (observer_) observer_->EntryAdded(entries_.back());
   while (entries_.size() > capacity_) entries_.pop_front();
 }
 

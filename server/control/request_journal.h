@@ -28,13 +28,23 @@ struct JournalEntry {
   int error_code = 0;
 };
 
+// Told of each entry as it is added, in sequence order (under the journal's lock: it
+// must be quick and must not call back into the journal).
+class JournalObserver {
+ public:
+  virtual ~JournalObserver() = default;
+  virtual void EntryAdded(const JournalEntry& entry) = 0;
+};
+
 class RequestJournal final : public api::RequestHook {
  public:
   static constexpr size_t kDefaultCapacity = 10000;
   static constexpr size_t kMaxBodyBytes = 16 * 1024;
 
-  explicit RequestJournal(const Clock& clock, size_t capacity = kDefaultCapacity)
-      : clock_(clock), capacity_(capacity) {}
+  // `observer` may be null and must outlive the journal.
+  explicit RequestJournal(const Clock& clock, JournalObserver* observer = nullptr,
+                          size_t capacity = kDefaultCapacity)
+      : clock_(clock), observer_(observer), capacity_(capacity) {}
 
   api::HookDecision Admit(const api::CallInfo&) override { return {}; }
   void Completed(const api::CallInfo& call, std::string_view request_body,
@@ -48,6 +58,7 @@ class RequestJournal final : public api::RequestHook {
 
  private:
   const Clock& clock_;
+  JournalObserver* const observer_;
   const size_t capacity_;
   mutable std::mutex mu_;
   std::deque<JournalEntry> entries_;

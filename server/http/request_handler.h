@@ -11,6 +11,8 @@
 
 #include <boost/beast/http/verb.hpp>
 
+#include "server/http/event_stream.h"
+
 namespace trtc::http {
 
 struct Response {
@@ -18,6 +20,10 @@ struct Response {
   std::string body;
   const char* content_type = "application/json; charset=utf-8";
   std::chrono::milliseconds delay{0};  // hold the response this long (injected latency)
+  std::string location;                // a Location header, for a redirect
+  // When set, the body goes on after `body`: the stream's events as they come, until
+  // either side ends it (the connection closes then; no Content-Length).
+  std::shared_ptr<EventStream> events;
 };
 
 class Exchange {
@@ -32,6 +38,7 @@ struct RequestHead {
   boost::beast::http::verb method;
   std::string_view target;  // origin form: "/path?query" (an absolute-form target is cut to it)
   std::string_view host;    // the Host header, or the authority of an absolute-form target
+  std::string_view accept = {};  // the Accept header ("" when absent)
 };
 
 class RequestHandler {

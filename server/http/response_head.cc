@@ -17,6 +17,15 @@ void WriteResponseHead(const Response& response, unsigned version, bool keep_ali
   head->append(reason.data(), reason.size());
   head->append("\r\nServer: trtc-emulator\r\nContent-Type: ");
   head->append(response.content_type);
+  if (!response.location.empty()) {
+    head->append("\r\nLocation: ");
+    head->append(response.location);
+  }
+  if (response.events) {
+    // A stream: its end is the connection's close; caches and proxies must not hold it.
+    head->append("\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n");
+    return;
+  }
   if (version == 10 && keep_alive) head->append("\r\nConnection: keep-alive");
   if (version != 10 && !keep_alive) head->append("\r\nConnection: close");
   head->append("\r\nContent-Length: ");

@@ -11,8 +11,9 @@
 namespace trtc::http {
 
 // Replaces `head` with the response's status line and headers, blank line included:
-// Server, Content-Type, Connection when it differs from the version's default (close on
-// HTTP/1.1, keep-alive on HTTP/1.0), Content-Length. `version` is 10 or 11.
+// Server, Content-Type, Location when set, Connection when it differs from the version's
+// default (close on HTTP/1.1, keep-alive on HTTP/1.0), Content-Length — or, for an event
+// stream, Cache-Control: no-store and Connection: close instead. `version` is 10 or 11.
 void WriteResponseHead(const Response& response, unsigned version, bool keep_alive,
                        std::string* head);
 

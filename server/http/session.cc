@@ -30,6 +30,13 @@ constexpr size_t kLingerBytes = 16 * 1024 * 1024;
 constexpr std::string_view kTunnelEstablished = "HTTP/1.1 200 Connection established\r\n\r\n";
 constexpr uint16_t kTunnelPort = 443;
 
+// An event stream: a comment every so often keeps proxies from closing a quiet stream and
+// finds a vanished client; the kernel's send buffer for it is kept small, so that a
+// client that stops reading is noticed by its queue (EventStream) and cut off.
+constexpr std::chrono::seconds kEventKeepAlive{15};
+constexpr std::string_view kEventKeepAliveText = ": keep-alive\n\n";
+constexpr int kEventSendBuffer = 64 * 1024;
+
 bool IsQuietClose(const beast::error_code& ec) {
   return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
          ec == asio::error::operation_aborted || ec == asio::error::eof ||
@@ -58,6 +65,7 @@ Session<StreamType>::Session(PlainStream&& next_layer, ssl::context* tls,
 
 template <class StreamType>
 Session<StreamType>::~Session() {
+  if (events_) events_->Detach();
   if (counted_in_flight_) shared_.in_flight.fetch_sub(1, std::memory_order_relaxed);
   shared_.connections.fetch_sub(1, std::memory_order_relaxed);
 }
@@ -105,7 +113,8 @@ void Session<StreamType>::OnHeader(beast::error_code ec) {
   // Routing, auth and limits run here, before the body is read.
   const OriginForm origin =
       ToOriginForm(request.target(), request[bhttp::field::host], &target_storage_);
-  exchange_ = shared_.handler.Begin(RequestHead{request.method(), origin.target, origin.host});
+  exchange_ = shared_.handler.Begin(RequestHead{request.method(), origin.target, origin.host,
+                                                request[bhttp::field::accept]});
   if (beast::iequals(request[bhttp::field::expect], "100-continue")) {
     // curl waits a second for this before sending a large body.
     continue_ = {bhttp::status::continue_, request.version()};
@@ -218,6 +227,14 @@ void Session<StreamType>::Write(Response response, unsigned version, bool keep_a
                                 bool send_body) {
   // A response to HEAD is the head GET would get, Content-Length included, and no body
   // (RFC 9110 §9.3.2): a body would be read as the start of the next response.
+  if (response.events) {
+    keep_alive = false;  // the stream ends with the connection
+    if (send_body) {
+      events_ = response.events;
+    } else {
+      response.events->End();
+    }
+  }
   WriteResponseHead(response, version, keep_alive, &response_head_);
   if (send_body) {
     response_body_ = std::move(response.body);
@@ -253,8 +270,57 @@ void Session<StreamType>::OnWrite(bool keep_alive, beast::error_code ec) {
     shared_.in_flight.fetch_sub(1, std::memory_order_relaxed);
   }
   if (ec) return Close();
+  if (events_) return StreamEvents();
   if (!keep_alive) return LingeringClose();
   ReadHeader();
+}
+
+template <class StreamType>
+void Session<StreamType>::StreamEvents() {
+  beast::error_code ignored;
+  Socket().expires_never();
+  Socket().socket().set_option(asio::socket_base::send_buffer_size(kEventSendBuffer), ignored);
+  // A client sends nothing on an event stream: the socket turning readable means it closed.
+  Socket().socket().async_wait(tcp::socket::wait_read,
+                               [self = this->shared_from_this()](beast::error_code) {
+                                 self->Close();
+                               });
+  events_->Attach([weak = this->weak_from_this(), executor = stream_.get_executor()] {
+    asio::post(executor, [weak] {
+      if (auto self = weak.lock()) self->PumpEvents();
+    });
+  });
+  KeepAliveLater();
+}
+
+template <class StreamType>
+void Session<StreamType>::PumpEvents() {
+  if (events_writing_) return;  // the write's end pumps again
+  events_out_.clear();
+  const bool open = events_->Take(&events_out_);
+  if (events_out_.empty()) {
+    if (!open) Close();
+    return;
+  }
+  events_writing_ = true;
+  Socket().expires_after(shared_.limits.idle_timeout);  // a write that stalls this long: gone
+  asio::async_write(stream_, asio::buffer(events_out_),
+                    [self = this->shared_from_this()](beast::error_code ec, size_t) {
+                      self->events_writing_ = false;
+                      if (ec) return self->Close();
+                      self->PumpEvents();
+                    });
+}
+
+template <class StreamType>
+void Session<StreamType>::KeepAliveLater() {
+  if (!delay_timer_) delay_timer_.emplace(stream_.get_executor());
+  delay_timer_->expires_after(kEventKeepAlive);
+  delay_timer_->async_wait([weak = this->weak_from_this()](beast::error_code ec) {
+    auto self = weak.lock();
+    if (ec || !self || !self->events_->Push(kEventKeepAliveText)) return;
+    self->KeepAliveLater();
+  });
 }
 
 // Closing a socket with unread input makes the kernel send a reset, which can destroy
@@ -287,6 +353,10 @@ void Session<StreamType>::Linger(size_t drained) {
 
 template <class StreamType>
 void Session<StreamType>::Close() {
+  if (events_) {
+    events_->End();
+    if (delay_timer_) delay_timer_->cancel();
+  }
   beast::error_code ignored;
   Socket().socket().shutdown(tcp::socket::shutdown_send, ignored);
   Socket().socket().close(ignored);

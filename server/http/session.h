@@ -74,6 +74,11 @@ class Session : public std::enable_shared_from_this<Session<StreamType>> {
   void Write(Response response, unsigned version, bool keep_alive, bool send_body);
   void SendResponse(bool keep_alive);
   void OnWrite(bool keep_alive, beast::error_code ec);
+  // An event stream's response head is out: write its events as they come until either
+  // side ends it.
+  void StreamEvents();
+  void PumpEvents();
+  void KeepAliveLater();
   void LingeringClose();
   void Linger(size_t drained);
   void Close();
@@ -89,6 +94,9 @@ class Session : public std::enable_shared_from_this<Session<StreamType>> {
   std::string response_body_;
   std::optional<asio::steady_timer> delay_timer_;  // only for responses told to wait
   bool counted_in_flight_ = false;
+  std::shared_ptr<EventStream> events_;  // the response being streamed, if any
+  std::string events_out_;
+  bool events_writing_ = false;
 };
 
 using PlainSession = Session<PlainStream>;

@@ -70,6 +70,9 @@ std::vector<Route> MakeRoutes() {
       {bhttp::verb::get, "/_emulator/ca.pem", false},
       {bhttp::verb::post, "/_emulator/rooms/members", false},
       {bhttp::verb::get, "/_emulator/rooms/messages", false},
+      {bhttp::verb::get, "/_emulator/apps", false},
+      {bhttp::verb::get, "/_emulator/events", false},
+      {bhttp::verb::get, "/_emulator/ui", false},
   };
   for (const trtc::api::Endpoint& endpoint : trtc::handlers::Endpoints().all()) {
     routes.push_back({bhttp::verb::post, "/" + std::string(endpoint.path), true});
@@ -115,7 +118,19 @@ void Send(bhttp::verb method, std::string_view target, std::string_view body) {
   const trtc::http::Response response =
       Handler().Begin({method, origin.target, origin.host})->Finish(body);
   FUZZ_CHECK(response.status != 500, "an internal error");
-  if (std::string_view(response.content_type) == "application/x-pem-file") {
+  const std::string_view content_type = response.content_type;
+  if (response.events) {
+    // GET /_emulator/events: a session would stream it; this one is closed at once.
+    FUZZ_CHECK(content_type == "text/event-stream", "an event stream that is not one");
+    response.events->End();
+    return;
+  }
+  if (!content_type.starts_with("application/")) {
+    // The dashboard's files (GET /_emulator/ui...) and a browser's redirect.
+    FUZZ_CHECK(response.status == 200 || response.status == 302, "a page that failed");
+    return;
+  }
+  if (content_type == "application/x-pem-file") {
     // GET /_emulator/ca.pem: the one answer that is not JSON.
     FUZZ_CHECK(response.body.starts_with("-----BEGIN CERTIFICATE-----"),
                "ca.pem did not answer a PEM certificate");

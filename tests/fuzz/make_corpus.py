@@ -19,6 +19,7 @@ ROUTES = [
     "POST /_emulator/reset", "GET /_emulator/state",
     "POST /_emulator/calls", "GET /_emulator/callbacks", "POST /_emulator/callbacks/1/replay",
     "GET /_emulator/ca.pem", "POST /_emulator/rooms/members", "GET /_emulator/rooms/messages",
+    "GET /_emulator/apps", "GET /_emulator/events", "GET /_emulator/ui",
     # The REST endpoints in the endpoint table's order (server/handlers/endpoints.cc).
     "v4/call_config/set_callback", "v4/call_config/get_callback",
     "v4/call_config/delete_callback", "v1/callback/set", "v1/callback/get",

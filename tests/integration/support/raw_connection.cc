@@ -10,9 +10,12 @@
 
 namespace trtc::testing {
 
-RawConnection::RawConnection(uint16_t port) {
+RawConnection::RawConnection(uint16_t port, int receive_buffer) {
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd_ < 0) return;
+  if (receive_buffer > 0) {
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+  }
   timeval guard{30, 0};
   ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard);
   ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &guard, sizeof guard);
@@ -64,6 +67,24 @@ std::string RawConnection::ReadAtLeast(size_t bytes) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     received.append(chunk, static_cast<size_t>(n));
+  }
+  return received;
+}
+
+std::string RawConnection::ReadUntilCount(std::string_view marker, size_t count) {
+  std::string received;
+  size_t seen = 0;
+  size_t searched = 0;  // where the next search for the marker starts
+  char chunk[16384];
+  while (seen < count) {
+    const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    received.append(chunk, static_cast<size_t>(n));
+    for (size_t at; (at = received.find(marker, searched)) != std::string::npos;) {
+      ++seen;
+      searched = at + marker.size();
+    }
   }
   return received;
 }

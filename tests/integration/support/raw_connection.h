@@ -12,7 +12,8 @@ namespace trtc::testing {
 
 class RawConnection {
  public:
-  explicit RawConnection(uint16_t port);
+  // `receive_buffer` > 0 sets SO_RCVBUF before connecting (a client that reads slowly).
+  explicit RawConnection(uint16_t port, int receive_buffer = 0);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
@@ -25,6 +26,9 @@ class RawConnection {
   std::string ReadUntilClosed(bool* closed);
   // Reads until `bytes` have arrived or the connection ends; returns what arrived.
   std::string ReadAtLeast(size_t bytes);
+  // Reads until `marker` has arrived `count` times in all or the connection ends; returns
+  // what arrived (an event stream's events end with a blank line).
+  std::string ReadUntilCount(std::string_view marker, size_t count);
   // Closes with a reset (SO_LINGER 0) instead of an orderly FIN.
   void Reset();
 

@@ -2,9 +2,9 @@
 # Builds docker/Dockerfile with podman (no Docker engine needed) and checks what the README's
 # Docker section promises: the image turns healthy and prints both ready lines, a signed API
 # call works over HTTP, over HTTPS on 9443 and through the proxy door (CONNECT on 9000), each
-# TLS call trusting only the CA from /_emulator/ca.pem; state and the CA survive a restart on
-# the named volume; and docker-compose.yml's dependent services run against the emulator:
-# `client` over plain HTTP, and `app`, which calls https://console.tim.qq.com unmodified,
+# TLS call trusting only the CA from /_emulator/ca.pem; the dashboard is served; state and the
+# CA survive a restart on the named volume; and docker-compose.yml's dependent services run
+# against the emulator: `client` over plain HTTP, and `app`, which calls https://console.tim.qq.com unmodified,
 # pointed at the emulator by HTTPS_PROXY and CURL_CA_BUNDLE alone. Prints the image size,
 # build time and time to healthy.
 #
@@ -225,6 +225,11 @@ server_uid=$(podman top "$NAME" huser | sed -n 2p | tr -d ' ')
 [ -n "$server_uid" ] && [ "$server_uid" != 0 ] && [ "$server_uid" != root ] ||
   die "the server runs as '$server_uid', not a non-root user"
 curl -fsS --max-time 5 "$E/_emulator/health" | grep -q '"status":"ok"' || die "GET /_emulator/health"
+# The dashboard is in the image (compiled in), and a browser's GET / is sent to it.
+curl -fsS --max-time 5 "$E/_emulator/ui" | grep -q '<script type="module"' || die "GET /_emulator/ui"
+[ "$(curl -sS --max-time 5 -o /dev/null -w '%{http_code} %{redirect_url}' -H 'Accept: text/html' "$E/")" = \
+  "302 $E/_emulator/ui" ] || die "a browser's GET / is not redirected to /_emulator/ui"
+say "the dashboard answers at $E/_emulator/ui"
 
 # A UserSig from Tencent's official generator when tests/node is installed (as in CI).
 if command -v node >/dev/null 2>&1 && [ -d tests/node/node_modules/tls-sig-api-v2 ]; then

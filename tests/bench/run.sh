@@ -8,13 +8,13 @@
 # handshakes per second); get_record_by_filter over 10,000 call records; get_member_list and
 # send_text_msg in a room of 1,000 members; get_gift_info_list over 500 gifts; then the
 # state-size case: get_room_list's first page and a middle page with 10 rooms and with
-# 10,000.
+# 10,000; and the event stream's cost (REST with and without a subscriber, RSS with 50).
 #
 # The server under test (and the reference) runs one worker thread pinned to CPU 0 and wrk
 # one thread pinned to CPU 1: on a 2-core machine, letting them share both cores measures
 # the scheduler more than the server (every p99 was several ms, the reference's too).
 #
-#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https|records|people|gifts]
+#   tests/bench/run.sh [SECONDS_PER_RUN] [state-size|https|records|people|gifts|events]
 #       (default 5 seconds; a case's name runs that case alone; needs wrk, curl, node,
 #       taskset)
 set -euo pipefail
@@ -71,6 +71,16 @@ expect_ok() {  # the call must succeed, or the numbers would measure an error pa
 }
 
 row() { printf '| %-34s | %5s | %9s | %9s | %9s |\n' "$@"; }
+table_head() { row "load" "conns" "req/s" "p50" "p99"; row "---" "---:" "---:" "---:" "---:"; }
+
+# load_rows LABEL PATH BODY: a row at 1 connection and one at 64.
+load_rows() {
+  local r p50 p99 conns
+  for conns in 1 64; do
+    read -r r p50 p99 < <(load "$conns" "http://127.0.0.1:$port/$2?$query" "$3")
+    row "$1" "$conns" "$r" "$p50" "$p99"
+  done
+}
 
 # wrk's latency ("850.00us", "1.23ms", "2.00s") in milliseconds.
 to_ms() {
@@ -298,7 +308,45 @@ gifts_case() {
   kill -TERM "$pid"; wait "$pid"
 }
 
+# The event stream's cost (GET /_emulator/events): the server's RSS with 50 idle subscribers
+# attached; then v4 get_callback with no subscriber, and with one subscriber reading every
+# event (curl, on the load's CPU), in the same run.
+events_case() {
+  local get=v4/call_config/get_callback subscriber
+  start_emulator --in-memory
+  expect_ok v4/call_config/set_callback "$set_body"
+  echo
+  echo "The event stream: RSS with 50 idle subscribers; v4 get_callback (each request one"
+  echo "journal event) without and with a subscriber reading every event:"
+  echo
+  # First, on the fresh process: RSS idle, then with 50 subscribers that receive nothing.
+  local before idle=() open
+  before=$(rss_kb "$pid" VmRSS)
+  for _ in $(seq 50); do
+    curl -sN "http://127.0.0.1:$port/_emulator/events" >/dev/null &
+    idle+=($!)
+  done
+  for _ in $(seq 100); do
+    open=$(ss -Htn state established "( sport = :$port )" | wc -l)
+    [ "$open" -ge 50 ] && break
+    curl -sf "http://127.0.0.1:$port/_emulator/health" >/dev/null
+  done
+  echo "RSS: $before kB idle; $(rss_kb "$pid" VmRSS) kB with $open idle subscribers"
+  kill "${idle[@]}"; wait "${idle[@]}" 2>/dev/null || true
+  expect_ok "$get" '{}'
+  table_head
+  load_rows "get_callback, no subscriber" "$get" '{}'
+  taskset -c "$load_cpu" curl -sN "http://127.0.0.1:$port/_emulator/events" >"$work/events" &
+  subscriber=$!
+  load_rows "get_callback, 1 subscriber" "$get" '{}'
+  kill "$subscriber"; wait "$subscriber" 2>/dev/null || true
+  load_rows "get_callback, no subscriber again" "$get" '{}'
+  echo "   events the subscriber received: $(grep -c '^event: journal' "$work/events")"
+  kill -TERM "$pid"; wait "$pid"
+}
+
 case "${2:-}" in
+  events) events_case; exit 0 ;;
   gifts) gifts_case; exit 0 ;;
   people) people_case; exit 0 ;;
   state-size) state_size_case; exit 0 ;;
@@ -376,6 +424,7 @@ https_case
 records_case
 people_case
 gifts_case
+events_case
 state_size_case
 echo
 cat "$work/rss"

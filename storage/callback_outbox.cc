@@ -27,9 +27,11 @@ DeliveryState StateFromCode(int64_t code) {
   "d.created_ms, a.seq, a.at_ms, a.http_status, a.reply, a.latency_ms, a.error, d.room_id " \
   "FROM callback_delivery d LEFT JOIN callback_attempt a ON a.delivery_id = d.id "
 
+// The limit picks the newest ids first (LIMIT -1: all of them).
 constexpr const char kFindSql[] = TRTC_SELECT_DELIVERIES
-    "WHERE (?1 < 0 OR d.sdkappid = ?1) AND (?2 = '' OR d.call_id = ?2) "
-    "AND (?3 = '' OR d.room_id = ?3) ORDER BY d.id, a.seq";
+    "WHERE d.id IN (SELECT id FROM callback_delivery WHERE (?1 < 0 OR sdkappid = ?1) "
+    "AND (?2 = '' OR call_id = ?2) AND (?3 = '' OR room_id = ?3) ORDER BY id DESC LIMIT ?4) "
+    "ORDER BY d.id, a.seq";
 constexpr const char kGetSql[] = TRTC_SELECT_DELIVERIES "WHERE d.id = ? ORDER BY a.seq";
 constexpr const char kPendingSql[] = TRTC_SELECT_DELIVERIES
     "WHERE d.state = 0 ORDER BY d.id, a.seq";
@@ -128,10 +130,12 @@ Status CallbackOutbox::ReadDeliveries(const char* sql, const std::function<void(
 }
 
 Status CallbackOutbox::Find(std::optional<uint32_t> sdkappid, std::string_view call_id,
-                            std::string_view room_id, std::vector<CallbackDelivery>* out) {
+                            std::string_view room_id, std::vector<CallbackDelivery>* out,
+                            std::optional<size_t> limit) {
   const int64_t app = sdkappid ? static_cast<int64_t>(*sdkappid) : -1;
+  const int64_t newest = limit ? static_cast<int64_t>(*limit) : -1;
   return ReadDeliveries(
-      kFindSql, [&](Query& q) { q.Bind(app).Bind(call_id).Bind(room_id); }, out);
+      kFindSql, [&](Query& q) { q.Bind(app).Bind(call_id).Bind(room_id).Bind(newest); }, out);
 }
 
 StatusOr<CallbackDelivery> CallbackOutbox::Get(int64_t id) {

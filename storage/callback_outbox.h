@@ -55,9 +55,10 @@ class CallbackOutbox {
   // Appends an attempt and sets the delivery's state; kNotFound (nothing written) when
   // the delivery is gone, e.g. reset while it was being sent.
   Status RecordAttempt(int64_t id, const DeliveryAttempt& attempt, DeliveryState state);
-  // Oldest first; any filter may be left empty.
+  // The newest `limit` deliveries that match (all without one), oldest first; any filter
+  // may be left empty.
   Status Find(std::optional<uint32_t> sdkappid, std::string_view call_id, std::string_view room_id,
-              std::vector<CallbackDelivery>* out);
+              std::vector<CallbackDelivery>* out, std::optional<size_t> limit = std::nullopt);
   // kNotFound when there is no delivery with that id.
   StatusOr<CallbackDelivery> Get(int64_t id);
   // Every delivery still pending (after a restart: the ones to resume), oldest first.

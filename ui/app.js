@@ -12,8 +12,9 @@ import { faultsView, toolsView } from './tools.js';
 const VIEWS = [journalView, outboxView, configView, roomsView, recordsView, accountsView, faultsView, toolsView];
 const VIEW_BY_ID = new Map(VIEWS.map((v) => [v.id, v]));
 
-// The newest journal entries the dashboard lists (the journal itself keeps 10,000).
-const JOURNAL_LIMIT = 500;
+// The newest journal entries and deliveries the dashboard lists (the journal itself keeps
+// 10,000; the outbox keeps every delivery until a reset).
+const LIST_LIMIT = 500;
 
 const store = {
   apps: [],
@@ -39,8 +40,8 @@ function app() {
 
 // Each dataset's loader; an answer that arrives after a newer request was made is dropped.
 const loaders = {
-  journal: () => api.requests(store.journalAllApps ? undefined : store.sdkappid, JOURNAL_LIMIT),
-  outbox: () => api.callbacks(store.sdkappid),
+  journal: () => api.requests(store.journalAllApps ? undefined : store.sdkappid, LIST_LIMIT),
+  outbox: () => api.callbacks(store.sdkappid, LIST_LIMIT),
   state: () => api.state(store.sdkappid),
   faults: () => api.faults(),
   clock: () => api.clock(),

@@ -131,7 +131,7 @@ function renderRows() {
   reconcile(ui.body, rows);
   const failed = all.filter((d) => d.state === 'failed').length;
   const pending = all.filter((d) => d.state === 'pending').length;
-  ui.count.textContent = (visible.length === all.length ? plural(all.length, 'delivery', 'deliveries')
+  ui.count.textContent = (all.length >= 500 ? 'newest ' : '') + (visible.length === all.length ? plural(all.length, 'delivery', 'deliveries')
     : `${visible.length.toLocaleString()} of ${plural(all.length, 'delivery', 'deliveries')}`) +
     (pending ? ` · ${pending} pending` : '') + (failed ? ` · ${failed} failed` : '');
   ui.table.hidden = visible.length === 0;
@@ -184,7 +184,8 @@ export const outboxView = {
     const list = store.outbox && store.outbox.callbacks;
     if (!list || !list.length) return null;
     const failed = list.filter((d) => d.state === 'failed').length;
-    return failed ? { text: `${failed} failed`, kind: 'error' } : { text: String(list.length) };
+    return failed ? { text: `${failed} failed`, kind: 'error' }
+      : { text: list.length >= 500 ? '500+' : String(list.length) };
   },
   mount(root, ctx) {
     lastCtx = ctx;

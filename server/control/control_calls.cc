@@ -117,8 +117,10 @@ http::Response ControlPlane::ListCallbacks(const ControlRequest& request) {
   }
   const std::string call_id = api::QueryParam(request.query, "call_id").value_or("");
   const std::string room_id = api::QueryParam(request.query, "room_id").value_or("");
+  std::optional<size_t> limit;
+  if (!LimitParam(request.query, &limit)) return ErrorResponse(400, "limit must be a whole number");
   std::vector<storage::CallbackDelivery> deliveries;
-  Status status = context_.outbox.Find(sdkappid, call_id, room_id, &deliveries);
+  Status status = context_.outbox.Find(sdkappid, call_id, room_id, &deliveries, limit);
   if (!status.ok()) return StatusResponse(status);
   json::Writer w(4096);
   w.StartObject().Key("callbacks").StartArray();

@@ -292,15 +292,14 @@ http::Response ControlPlane::ListRequests(const ControlRequest& request) {
   std::optional<uint32_t> sdkappid;
   if (!SdkappidParam(request.query, &sdkappid)) return ErrorResponse(400, "sdkappid must be a uint32");
   const std::string api = api::QueryParam(request.query, "api").value_or("");
-  size_t limit = RequestJournal::kDefaultCapacity;
-  if (std::optional<std::string> text = api::QueryParam(request.query, "limit"); text && !text->empty()) {
-    const std::optional<uint32_t> parsed = api::ParseUint32(*text);
-    if (!parsed) return ErrorResponse(400, "limit must be a whole number");
-    limit = *parsed;
-  }
+  std::optional<size_t> limit;
+  if (!LimitParam(request.query, &limit)) return ErrorResponse(400, "limit must be a whole number");
   json::Writer w(4096);
   w.StartObject().Key("requests").StartArray();
-  for (const JournalEntry& entry : context_.journal.Find(sdkappid, api, limit)) WriteEntry(w, entry);
+  for (const JournalEntry& entry :
+       context_.journal.Find(sdkappid, api, limit.value_or(RequestJournal::kDefaultCapacity))) {
+    WriteEntry(w, entry);
+  }
   w.EndArray().EndObject();
   return JsonResponse(200, w.Take());
 }

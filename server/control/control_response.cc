@@ -39,4 +39,12 @@ bool SdkappidParam(std::string_view query, std::optional<uint32_t>* sdkappid) {
   return sdkappid->has_value();
 }
 
+bool LimitParam(std::string_view query, std::optional<size_t>* limit) {
+  const std::optional<std::string> text = api::QueryParam(query, "limit");
+  if (!text || text->empty()) return true;
+  const std::optional<uint32_t> parsed = api::ParseUint32(*text);
+  if (parsed) *limit = *parsed;
+  return parsed.has_value();
+}
+
 }  // namespace trtc::control

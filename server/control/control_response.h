@@ -20,5 +20,7 @@ http::Response StatusResponse(const Status& status);
 // sdkappid=N in a query string: *sdkappid stays empty when absent; false when present
 // but not a uint32.
 bool SdkappidParam(std::string_view query, std::optional<uint32_t>* sdkappid);
+// limit=N likewise (an empty value counts as absent).
+bool LimitParam(std::string_view query, std::optional<size_t>* limit);
 
 }  // namespace trtc::control

@@ -227,6 +227,15 @@ TEST_F(DashboardTest, AnOutboxEventWhenADeliveryIsMadeAndWhenEachAttemptEnds) {
   EXPECT_EQ(Str(replayed[0].Json()["state"]), "delivered");
   EXPECT_EQ(replayed[0].Json()["attempts"].GetUint(), 2u);
   EXPECT_EQ(receiver.WaitFor(2).size(), 2u);
+
+  // The page lists the newest deliveries: GET /_emulator/callbacks takes a limit.
+  Play(R"({"sdkappid":1400000000,"caller":"carol","callees":["dave"],"outcome":"reject"})");
+  rapidjson::Document newest = Outbox("?sdkappid=1400000000&limit=1");
+  ASSERT_EQ(newest["callbacks"].Size(), 1u);
+  EXPECT_NE(Str(newest["callbacks"][0]["call_id"]), call_id);
+  EXPECT_EQ(Outbox("?sdkappid=1400000000")["callbacks"].Size(), 2u);
+  EXPECT_EQ(ErrorOf(Control(bhttp::verb::get, "/_emulator/callbacks?limit=many"), 400),
+            "limit must be a whole number");
 }
 
 TEST_F(DashboardTest, ASubscriberThatStopsReadingIsCutOffAndTheOthersGetEveryEvent) {

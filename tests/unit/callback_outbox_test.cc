@@ -70,6 +70,28 @@ TEST_F(CallbackOutboxTest, AddAssignsIncreasingIdsAndKeepsEveryField) {
   EXPECT_EQ(outbox_->Get(added[1].id + 100).status().code(), StatusCode::kNotFound);
 }
 
+TEST_F(CallbackOutboxTest, ALimitKeepsTheNewestMatchingDeliveriesOldestFirst) {
+  auto added = Add({Delivery(kApp, "c1", "a"), Delivery(kOtherApp, "c2", "b"),
+                    Delivery(kApp, "c3", "c"), Delivery(kApp, "c4", "d")});
+  ASSERT_TRUE(outbox_->RecordAttempt(added[2].id, {1, 200, "ok", 1, ""},
+                                     DeliveryState::kDelivered).ok());
+  ASSERT_TRUE(outbox_->RecordAttempt(added[2].id, {2, 200, "ok", 1, ""},
+                                     DeliveryState::kDelivered).ok());
+  std::vector<CallbackDelivery> newest;
+  ASSERT_TRUE(outbox_->Find(kApp, "", "", &newest, 2).ok());
+  ASSERT_EQ(newest.size(), 2u);
+  EXPECT_EQ(newest[0].command, "c");
+  EXPECT_EQ(newest[0].attempts.size(), 2u);  // a limit counts deliveries, not attempts
+  EXPECT_EQ(newest[1].command, "d");
+  ASSERT_TRUE(outbox_->Find(std::nullopt, "", "", &newest, 3).ok());
+  ASSERT_EQ(newest.size(), 3u);
+  EXPECT_EQ(newest[0].command, "b");
+  ASSERT_TRUE(outbox_->Find(kApp, "", "", &newest, 0).ok());
+  EXPECT_TRUE(newest.empty());
+  ASSERT_TRUE(outbox_->Find(kApp, "", "", &newest).ok());
+  EXPECT_EQ(newest.size(), 3u);
+}
+
 TEST_F(CallbackOutboxTest, AttemptsAreKeptInOrderWithTheLatestState) {
   auto added = Add({Delivery(kApp, "c1", "cancel")});
   const int64_t id = added[0].id;

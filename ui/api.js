@@ -101,3 +101,17 @@ export function connectEvents({ onJournal, onOutbox, onStatus, onOpen }) {
     if (source) source.close();
   };
 }
+
+// The account the page's examples act as: the app's first admin.
+export function adminOf(app) {
+  return (app && app.admins && app.admins[0]) || 'administrator';
+}
+
+// Shell lines for the empty states: a UserSig into $SIG, and a REST call that uses it.
+export function usersigCommand(sdkappid, admin) {
+  return `SIG=$(curl -s ${location.origin}/_emulator/usersig -d '{"sdkappid":${sdkappid},"identifier":"${admin}"}' | sed 's/.*"usersig":"\\([^"]*\\)".*/\\1/')`;
+}
+
+export function restCommand(sdkappid, admin, api, body) {
+  return `curl -s "${location.origin}/${api}?sdkappid=${sdkappid}&identifier=${admin}&usersig=$SIG&random=1&contenttype=json" \\\n  -d '${body}'`;
+}

@@ -260,3 +260,14 @@ export function field(label, control, hint) {
 export function shq(text) {
   return `'${String(text).replace(/'/g, `'\\''`)}'`;
 }
+
+// A view's title, its one-line description and its buttons.
+export function viewHead(title, lede, actions) {
+  return h('div', { class: 'view-head' },
+    h('div', null, h('h1', null, title), lede ? h('p', { class: 'lede' }, lede) : null),
+    actions ? h('div', { class: 'view-actions' }, actions) : null);
+}
+
+export function loading(what) {
+  return h('div', { class: 'loading' }, `Loading ${what}…`);
+}

@@ -1,7 +1,8 @@
 // The request journal (GET /_emulator/requests): every API request, newest first, live.
 // Filters: API (substring) and result (all / errors / OK / one error code). A row opens to
 // its host, identifier and pretty-printed request and response bodies.
-import { h, clear, reconcile, NodeCache, fmtTime, fmtDateTime, jsonBlock, emptyState, badge, kvGrid, copyButton, shq, plural } from './dom.js';
+import { h, clear, reconcile, NodeCache, fmtTime, fmtDateTime, jsonBlock, emptyState, badge, kvGrid, copyButton, shq, plural, viewHead, loading } from './dom.js';
+import { adminOf, usersigCommand, restCommand } from './api.js';
 
 const filters = { api: '', result: 'all' };
 const expanded = new Set();   // seqs of open rows
@@ -117,18 +118,18 @@ function renderRows() {
   ui.emptyMode = mode;
   clear(ui.empty);
   if (store.journal === null) {
-    ui.empty.append(h('div', { class: 'loading' }, 'Loading the journal…'));
+    ui.empty.append(loading('the journal'));
   } else if (entries.length === 0) {
     const id = store.sdkappid;
-    const admin = (lastCtx.app() && lastCtx.app().admins && lastCtx.app().admins[0]) || 'administrator';
+    const admin = adminOf(lastCtx.app());
     ui.empty.append(emptyState({
       testid: 'journal-empty',
       title: 'No API requests yet',
       text: 'Every REST call your app makes to this emulator appears here as it happens, with its ' +
         'request, response and error code. Point your app at this address, or try one from a shell:',
       commands: [
-        `SIG=$(curl -s ${location.origin}/_emulator/usersig -d '{"sdkappid":${id},"identifier":"${admin}"}' | sed 's/.*"usersig":"\\([^"]*\\)".*/\\1/')`,
-        `curl -s "${location.origin}/v4/call_config/get_callback?sdkappid=${id}&identifier=${admin}&usersig=$SIG&random=1&contenttype=json" -d '{}'`,
+        usersigCommand(id, admin),
+        restCommand(id, admin, 'v4/call_config/get_callback', '{}'),
       ],
     }));
   } else if (visible.length === 0) {
@@ -213,10 +214,8 @@ export const journalView = {
     ui.table = h('table', { class: 'table', testid: 'journal-table' }, ui.head, ui.body);
     ui.empty = h('div');
     root.append(
-      h('div', { class: 'view-head' },
-        h('div', null, h('h1', null, 'Request journal'),
-          h('p', { class: 'lede' }, 'Every REST API request, newest first, as it arrives. Click a row for its bodies.')),
-        h('div', { class: 'view-actions' }, clearButton)),
+      viewHead('Request journal', 'Every REST API request, newest first, as it arrives. Click a row for its bodies.',
+        clearButton),
       h('div', { class: 'toolbar' }, ui.api, ui.apis, ui.result,
         h('label', { class: 'check' }, ui.allApps, 'All apps'), h('span', { class: 'spacer' }), ui.count),
       h('div', { class: 'table-wrap' }, ui.table, ui.empty));

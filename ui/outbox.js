@@ -1,6 +1,6 @@
 // The callback outbox (GET /_emulator/callbacks): every delivery the emulator made or is
 // making, newest first, with each attempt; Replay sends one again. Live.
-import { h, clear, reconcile, NodeCache, fmtTime, fmtDateTime, jsonBlock, emptyState, badge, chip, kvGrid, plural } from './dom.js';
+import { h, clear, reconcile, NodeCache, fmtTime, fmtDateTime, jsonBlock, emptyState, badge, chip, kvGrid, plural, viewHead, loading } from './dom.js';
 
 const filters = { text: '', state: 'all' };
 const expanded = new Set();   // ids of open rows
@@ -142,7 +142,7 @@ function renderRows() {
   ui.emptyMode = mode;
   clear(ui.empty);
   if (store.outbox === null) {
-    ui.empty.append(h('div', { class: 'loading' }, 'Loading the outbox…'));
+    ui.empty.append(loading('the outbox'));
   } else if (all.length === 0) {
     ui.empty.append(emptyState(emptyText(lastCtx)));
   } else if (visible.length === 0) {
@@ -209,11 +209,8 @@ export const outboxView = {
       ui.body);
     ui.empty = h('div');
     root.append(
-      h('div', { class: 'view-head' },
-        h('div', null, h('h1', null, 'Callback outbox'),
-          h('p', { class: 'lede' }, 'Every callback the emulator POSTs to your app, newest first, with each attempt and its answer.')),
-        h('div', { class: 'view-actions' },
-          h('button', { type: 'button', class: 'btn btn-primary', onclick: () => ctx.actions.navigate('tools') }, 'Play a call'))),
+      viewHead('Callback outbox', 'Every callback the emulator POSTs to your app, newest first, with each attempt and its answer.',
+        h('button', { type: 'button', class: 'btn btn-primary', onclick: () => ctx.actions.navigate('tools') }, 'Play a call')),
       h('div', { class: 'toolbar' }, ui.text, ui.state, h('span', { class: 'spacer' }), ui.count),
       h('div', { class: 'table-wrap' }, ui.table, ui.empty));
   },

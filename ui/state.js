@@ -1,12 +1,7 @@
 // What an app has stored, from GET /_emulator/state: its callback configurations, rooms
 // (info, metadata, people, seats, messages on demand), call records, accounts and gifts.
-import { h, clear, fmtUnix, fmtDuration, emptyState, badge, chip, card, kvGrid, snippet, plural } from './dom.js';
-
-const origin = () => location.origin;
-
-function loading(what) {
-  return h('div', { class: 'loading' }, `Loading ${what}…`);
-}
+import { h, clear, fmtUnix, fmtDuration, emptyState, badge, chip, card, kvGrid, snippet, plural, viewHead, loading } from './dom.js';
+import { adminOf, usersigCommand, restCommand } from './api.js';
 
 // A value of unknown shape, shown plainly: arrays as chips, objects as key: value chips,
 // anything deeper as compact JSON.
@@ -38,28 +33,11 @@ function unchanged(view, ctx) {
   return same;
 }
 
-function viewHead(title, lede, actions) {
-  return h('div', { class: 'view-head' },
-    h('div', null, h('h1', null, title), lede ? h('p', { class: 'lede' }, lede) : null),
-    actions ? h('div', { class: 'view-actions' }, actions) : null);
-}
 
 function stateError(ctx) {
   return ctx.store.errors.state ? h('p', { class: 'error-text' }, ctx.store.errors.state) : null;
 }
 
-function restLine(id, admin, api, body) {
-  return `curl -s "${origin()}/${api}?sdkappid=${id}&identifier=${admin}&usersig=$SIG&random=1&contenttype=json" \\\n  -d '${body}'`;
-}
-
-function sigLine(id, admin) {
-  return `SIG=$(curl -s ${origin()}/_emulator/usersig -d '{"sdkappid":${id},"identifier":"${admin}"}' | sed 's/.*"usersig":"\\([^"]*\\)".*/\\1/')`;
-}
-
-function adminOf(ctx) {
-  const app = ctx.app();
-  return (app && app.admins && app.admins[0]) || 'administrator';
-}
 
 // ---------------------------------------------------------------- configuration
 
@@ -88,7 +66,7 @@ function familyCard(ctx, family, config, token) {
     tokenPart.length ? kvGrid(tokenPart) : null,
     h('p', { class: 'muted' }, 'Nothing is sent for this family until a URL is set. With a UserSig in $SIG ' +
       '(Tools makes one), replace YOUR_CALLBACK_URL and run:'),
-    snippet(restLine(id, adminOf(ctx), family.api, family.body)));
+    snippet(restCommand(id, adminOf(ctx.app()), family.api, family.body)));
   }
   const url = config.url ?? config.address ?? config.Url;
   const events = config.commands ?? config.actions ?? config.CallbackCommandList ?? [];
@@ -270,16 +248,16 @@ export const roomsView = {
     const rooms = state.rooms || [];
     if (!rooms.length) {
       const id = ctx.store.sdkappid;
-      const admin = adminOf(ctx);
+      const admin = adminOf(ctx.app());
       this.body.append(emptyState({
         testid: 'rooms-empty',
         title: 'No rooms yet',
         text: 'Rooms appear when your app creates them (v4/live_engine_http_srv/create_room) or a fixture seeds ' +
           'them ("rooms", with room_info, members, admins and seats). Create one and let two people in:',
         commands: [
-          sigLine(id, admin),
-          restLine(id, admin, 'v4/live_engine_http_srv/create_room', '{"RoomInfo":{"RoomId":"demo-room","RoomType":"Live","RoomName":"Demo","MaxSeatCount":4}}'),
-          `curl -s ${origin()}/_emulator/rooms/members -d '{"sdkappid":${id},"room_id":"demo-room","join":["alice","bob"]}'`,
+          usersigCommand(id, admin),
+          restCommand(id, admin, 'v4/live_engine_http_srv/create_room', '{"RoomInfo":{"RoomId":"demo-room","RoomType":"Live","RoomName":"Demo","MaxSeatCount":4}}'),
+          `curl -s ${location.origin}/_emulator/rooms/members -d '{"sdkappid":${id},"room_id":"demo-room","join":["alice","bob"]}'`,
         ],
       }));
       return;
@@ -315,7 +293,7 @@ export const recordsView = {
         title: 'No call records yet',
         text: 'A call played through the control plane leaves a record when it ends, and fixtures can seed past ' +
           'calls ("call_records"). Play one:',
-        commands: [`curl -s ${origin()}/_emulator/calls -d '{"sdkappid":${id},"caller":"alice","callees":["bob"],"media_type":"Audio","outcome":"normal_end"}'`],
+        commands: [`curl -s ${location.origin}/_emulator/calls -d '{"sdkappid":${id},"caller":"alice","callees":["bob"],"media_type":"Audio","outcome":"normal_end"}'`],
         extra: h('div', { class: 'empty-actions' },
           h('button', { type: 'button', class: 'btn btn-primary', onclick: () => ctx.actions.navigate('tools') }, 'Play a call')),
       }));
@@ -361,7 +339,7 @@ export const accountsView = {
     clear(this.body);
     if (!state) { this.body.append(stateError(ctx) || loading('the accounts')); return; }
     const id = ctx.store.sdkappid;
-    const admin = adminOf(ctx);
+    const admin = adminOf(ctx.app());
     const accounts = state.accounts || [];
     const gifts = state.gifts || [];
     const categories = state.gift_categories || [];
@@ -377,7 +355,7 @@ export const accountsView = {
             h('td', { class: 'num' }, String(g.level ?? '')), h('td', null, languages(g.languages)),
             h('td', { class: 'muted' }, g.default_desc || '—')))))
           : [h('p', { class: 'muted' }, 'No gifts. Add one:'),
-            snippet(`${sigLine(id, admin)}\n${restLine(id, admin, 'v4/live_engine_http_srv/add_gift', '{"GiftId":"rose","Coins":10,"DefaultName":"Rose"}')}`)]),
+            snippet(`${usersigCommand(id, admin)}\n${restCommand(id, admin, 'v4/live_engine_http_srv/add_gift', '{"GiftId":"rose","Coins":10,"DefaultName":"Rose"}')}`)]),
       categories.length ? card(`Gift categories (${categories.length})`, { testid: 'gift-categories-card' },
         h('table', { class: 'table table-inner' },
           h('thead', null, h('tr', null, ['Category ID', 'Name', 'Gifts', 'Languages'].map((t) => h('th', null, t)))),

@@ -1,10 +1,8 @@
 // Control: fault rules and the clock (GET/POST/DELETE /_emulator/faults, /_emulator/clock),
 // and the tools: play a call (POST /_emulator/calls) and make a UserSig (POST /_emulator/usersig).
-import { h, clear, fmtDateTime, fmtDuration, badge, card, kvGrid, field, snippet, copyButton, plural } from './dom.js';
+import { h, clear, fmtDateTime, fmtDuration, badge, card, kvGrid, field, snippet, copyButton, plural, viewHead, loading } from './dom.js';
+import { adminOf } from './api.js';
 
-function viewHead(title, lede) {
-  return h('div', { class: 'view-head' }, h('div', null, h('h1', null, title), h('p', { class: 'lede' }, lede)));
-}
 
 // Runs a form's action with its button disabled; errors go to the form's message line.
 async function submitting(button, message, action) {
@@ -44,7 +42,7 @@ const clockUi = {};
 function faultRows(ctx) {
   const faults = (ctx.store.faults && ctx.store.faults.faults) || [];
   clear(faultUi.list);
-  if (ctx.store.faults === null) { faultUi.list.append(h('div', { class: 'loading' }, 'Loading the fault rules…')); return; }
+  if (ctx.store.faults === null) { faultUi.list.append(loading('the fault rules')); return; }
   faultUi.clear.disabled = faults.length === 0;
   if (!faults.length) {
     faultUi.list.append(h('p', { class: 'muted', testid: 'faults-empty' },
@@ -71,7 +69,7 @@ function faultRows(ctx) {
 function clockPart(ctx) {
   const clock = ctx.store.clock;
   clear(clockUi.show);
-  if (!clock) { clockUi.show.append(h('div', { class: 'loading' }, 'Loading the clock…')); return; }
+  if (!clock) { clockUi.show.append(loading('the clock')); return; }
   const offset = clock.offset_s || 0;
   clockUi.show.append(kvGrid([
     ['Offset', h('span', { testid: 'clock-offset-display', dataset: { offset } },
@@ -225,7 +223,7 @@ export const toolsView = {
   label: 'Tools',
   mount(root, ctx) {
     const app = ctx.app();
-    const admin = (app && app.admins && app.admins[0]) || 'administrator';
+    const admin = adminOf(app);
 
     const caller = h('input', { class: 'input', testid: 'call-caller', value: 'alice', required: true, autocomplete: 'off' });
     const callees = h('input', { class: 'input', testid: 'call-callees', value: 'bob', required: true, autocomplete: 'off' });

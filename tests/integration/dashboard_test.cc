@@ -29,74 +29,72 @@ struct Event {
   }
 };
 
-// The events in a stream's text (after its head): `event:` and `data:` lines, each event
-// ended by a blank line; comments and `retry:` are skipped.
-std::vector<Event> ParseEvents(const std::string& text) {
-  std::vector<Event> events;
-  Event current;
-  size_t start = 0;
-  for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
-    const std::string line = text.substr(start, end - start);
-    if (line.empty()) {
-      if (!current.name.empty()) events.push_back(current);
-      current = {};
-    } else if (line.starts_with("event: ")) {
-      current.name = line.substr(7);
-    } else if (line.starts_with("data: ")) {
-      current.data = line.substr(6);
-    }
-  }
-  return events;
-}
-
-// One subscriber of GET /_emulator/events on a raw connection.
+// One subscriber of GET /_emulator/events on a raw connection. Events are parsed as
+// their blank line arrives: `event:` and `data:` lines; comments and `retry:` are skipped.
 class Subscriber {
  public:
   explicit Subscriber(uint16_t port, int receive_buffer = 0) : connection_(port, receive_buffer) {
     EXPECT_TRUE(connection_.Send(
         "GET /_emulator/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"));
     // The head, then the stream's opening `retry:` line: subscribed from here on.
-    std::string start = connection_.ReadUntilCount("\r\n\r\n", 1);
-    const size_t body = start.find("\r\n\r\n");
-    head_ = start.substr(0, body);
-    pending_ = body == std::string::npos ? "" : start.substr(body + 4);
-    if (pending_.find("\n\n") == std::string::npos) pending_ += connection_.ReadUntilCount("\n\n", 1);
+    buffer_ = connection_.ReadUntilCount("\r\n\r\n", 1);
+    const size_t body = buffer_.find("\r\n\r\n");
+    head_ = buffer_.substr(0, body);
+    parsed_ = body == std::string::npos ? buffer_.size() : body + 4;
+    Parse();
+    while (blocks_ == 0 && Read()) {
+    }
   }
   const std::string& head() const { return head_; }
 
   // The next `count` events (fewer if the stream ends first).
   std::vector<Event> Next(size_t count) {
-    std::vector<Event> events = ParseEvents(pending_);
-    while (events.size() < count) {
-      const std::string more = connection_.ReadUntilCount("\n\n", 1);
-      if (more.empty()) break;
-      pending_ += more;
-      events = ParseEvents(pending_);
+    while (events_.size() - taken_ < count && Read()) {
     }
-    // Keep what follows the events returned.
-    size_t consumed = 0;
-    size_t taken = 0;
-    while (taken < std::min(count, events.size())) {
-      const size_t end = pending_.find("\n\n", consumed);
-      if (pending_.compare(consumed, 1, ":") != 0 && pending_.compare(consumed, 6, "retry:") != 0) {
-        ++taken;
-      }
-      consumed = end + 2;
-    }
-    pending_.erase(0, consumed);
-    events.resize(std::min(count, events.size()));
-    return events;
+    const size_t end = std::min(events_.size(), taken_ + count);
+    std::vector<Event> next(events_.begin() + static_cast<ptrdiff_t>(taken_),
+                            events_.begin() + static_cast<ptrdiff_t>(end));
+    taken_ = end;
+    return next;
   }
-  // Everything until the server closes the stream.
+  // Every event not taken yet, until the server closes the stream.
   std::vector<Event> Rest(bool* closed) {
-    pending_ += connection_.ReadUntilClosed(closed);
-    return ParseEvents(pending_);
+    buffer_ += connection_.ReadUntilClosed(closed);
+    Parse();
+    return Next(events_.size() - taken_);
   }
 
  private:
+  // Reads what has arrived and parses it; false once the connection has ended.
+  bool Read() {
+    const std::string more = connection_.ReadUntilCount("\n\n", 1);
+    buffer_ += more;
+    Parse();
+    return !more.empty();
+  }
+  // Parses every complete block after parsed_.
+  void Parse() {
+    for (size_t end; (end = buffer_.find("\n\n", parsed_)) != std::string::npos; ++blocks_) {
+      Event event;
+      for (size_t line = parsed_; line < end;) {
+        const size_t stop = std::min(buffer_.find('\n', line), end);
+        const std::string_view text(buffer_.data() + line, stop - line);
+        if (text.starts_with("event: ")) event.name = text.substr(7);
+        if (text.starts_with("data: ")) event.data = text.substr(6);
+        line = stop + 1;
+      }
+      if (!event.name.empty()) events_.push_back(std::move(event));
+      parsed_ = end + 2;
+    }
+  }
+
   RawConnection connection_;
   std::string head_;
-  std::string pending_;
+  std::string buffer_;  // everything read; parsed_ marks where the unparsed rest starts
+  size_t parsed_ = 0;
+  size_t blocks_ = 0;  // blocks parsed, `retry:` and comments included
+  std::vector<Event> events_;
+  size_t taken_ = 0;
 };
 
 class DashboardTest : public CallbackSuite {
